@@ -1,0 +1,29 @@
+package dev.hpo.cli;
+
+import dev.hpo.cli.arch.ArchCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code hpo} commands that run in the CLI module: they talk to the API over HTTP or need no server. */
+@Command(name = "hpo", mixinStandardHelpOptions = true, version = "hpo 0.1.0",
+        description = "Hyperparameter and architecture search for small models.",
+        subcommands = {ArchCommand.class})
+public final class HpoCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a sub-command is required");
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, shared by {@link #main} and the tests. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new HpoCommand());
+    }
+}
