@@ -1,0 +1,61 @@
+// The studies list: one row per study with its state, progress, best value so far and timing.
+import { getJson } from './api.js';
+import { errorBox, escapeHtml, setCrumbs, stateBadge } from './dom.js';
+import { formatDuration, formatInstant, formatMetric } from './model.js';
+import { studySummary } from './adapt.js';
+
+export async function showStudies(view, signal, live) {
+  setCrumbs([{ text: 'studies' }]);
+  document.title = 'hpo · studies';
+  view.innerHTML = `
+    <section class="card">
+      <div class="card-head"><h1>Studies</h1><span class="muted" id="study-count"></span></div>
+      <div id="studies-body"><p class="muted">Loading…</p></div>
+    </section>`;
+  const body = view.querySelector('#studies-body');
+  const refresh = async () => {
+    let studies;
+    try {
+      studies = (await getJson('/api/studies', { signal })).map(studySummary);
+    } catch (e) {
+      if (e.name !== 'AbortError') body.innerHTML = errorBox(`Could not load studies: ${e.message}`);
+      return false;
+    }
+    view.querySelector('#study-count').textContent = `${studies.length} ${studies.length === 1 ? 'study' : 'studies'}`;
+    body.innerHTML = studies.length === 0
+      ? '<p class="empty">No studies yet. Create one with <code>hpo study create spec.json</code>.</p>'
+      : renderTable(studies);
+    performance.mark('hpo:interactive');
+    // Keep polling even when nothing runs: a study created elsewhere should appear without a reload.
+    return true;
+  };
+  await live(refresh);
+}
+
+function renderTable(studies) {
+  const now = Date.now();
+  const rows = studies.map((s) => {
+    const pct = s.maxTrials ? Math.min(100, (100 * s.finished) / s.maxTrials) : null;
+    const end = s.finishedAt ? Date.parse(s.finishedAt) : now;
+    const elapsed = s.createdAt ? (end - Date.parse(s.createdAt)) / 1000 : null;
+    const best = s.best
+      ? `<span class="num strong">${escapeHtml(formatMetric(s.best.metric, s.best.value))}</span>
+         <span class="muted">${escapeHtml(s.best.metric)}${s.best.number != null ? ` · #${escapeHtml(s.best.number)}` : ''}</span>`
+      : '<span class="muted">none yet</span>';
+    return `<tr data-study="${escapeHtml(s.id)}">
+      <td><a href="/studies/${encodeURIComponent(s.id)}" data-link class="study-link">${escapeHtml(s.name)}</a>
+          <div class="muted small">#${escapeHtml(s.id)}</div></td>
+      <td>${stateBadge(s.state)}</td>
+      <td class="progress-cell">
+        <div class="progress"><div class="bar" style="width:${pct ?? 0}%"></div></div>
+        <div class="small muted">${escapeHtml(s.finished)}${s.maxTrials ? ` / ${escapeHtml(s.maxTrials)}` : ''} finished
+          ${s.running ? ` · ${escapeHtml(s.running)} running` : ''}</div></td>
+      <td>${best}</td>
+      <td class="small">${escapeHtml(formatInstant(s.createdAt))}</td>
+      <td class="num">${escapeHtml(formatDuration(elapsed))}</td>
+    </tr>`;
+  }).join('');
+  return `<table class="grid studies">
+    <thead><tr><th>Study</th><th>State</th><th>Progress</th><th>Best so far</th><th>Started</th><th>Elapsed</th></tr></thead>
+    <tbody>${rows}</tbody></table>`;
+}
