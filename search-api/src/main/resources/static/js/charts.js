@@ -50,13 +50,14 @@ export function drawScatter(el, study, trials, onPick) {
   for (const c of study.constraints || []) {
     if (c.metric === 'accuracy' && c.min != null) markLines.push({ yAxis: c.min, name: `accuracy ≥ ${formatMetric('accuracy', c.min)}` });
     if (c.metric === 'accuracy' && c.max != null) markLines.push({ yAxis: c.max, name: `accuracy ≤ ${formatMetric('accuracy', c.max)}` });
-    if (c.metric === 'macs' && c.max != null) markLines.push({ xAxis: c.max, name: `MACs ≤ ${formatCount(c.max)}` });
-    if (c.metric === 'macs' && c.min != null) markLines.push({ xAxis: c.min, name: `MACs ≥ ${formatCount(c.min)}` });
+    const vertical = { label: { position: 'end', formatter: '{b}', color: '#b45309' } };
+    if (c.metric === 'macs' && c.max != null) markLines.push({ xAxis: c.max, name: `MACs ≤ ${formatCount(c.max)}`, ...vertical });
+    if (c.metric === 'macs' && c.min != null) markLines.push({ xAxis: c.min, name: `MACs ≥ ${formatCount(c.min)}`, ...vertical });
   }
   chart.setOption({
     animation: false,
     textStyle: baseText,
-    grid,
+    grid: { ...grid, top: 52 },
     legend: { top: 4, right: 8, itemWidth: 12, itemHeight: 12 },
     tooltip: {
       trigger: 'item',
@@ -136,7 +137,7 @@ export function drawParallel(el, study, trials) {
   const shown = downsample(complete, values, goal, PARALLEL_LIMIT, 200);
   const parameters = study.parameters.filter((p) => trials.parameters[p.name]);
   const axes = parameters.map((p, dim) => {
-    const axis = { dim, name: p.name, nameTextStyle: { fontWeight: 600, color: '#334155' } };
+    const axis = { dim, name: p.name, nameTextStyle: { fontWeight: 600, color: '#334155', fontSize: 11 } };
     if (p.type === 'categorical') return { ...axis, type: 'category', data: p.values.map(String) };
     if (p.scale === 'log' && p.min > 0) return { ...axis, type: 'log', min: p.min, max: p.max, axisLabel: { formatter: formatCount } };
     return { ...axis, type: 'value', min: p.min, max: p.max };
@@ -158,12 +159,16 @@ export function drawParallel(el, study, trials) {
   chart.setOption({
     animation: false,
     textStyle: baseText,
-    parallel: { left: 48, right: 96, top: 44, bottom: 28, parallelAxisDefault: { nameGap: 14, axisLine: { lineStyle: { color: '#94a3b8' } }, axisLabel: { color: '#475569' } } },
+    parallel: {
+      left: 40, right: 110, top: 48, bottom: 28,
+      parallelAxisDefault: { nameGap: 16, nameTextStyle: { fontSize: 11 }, axisLine: { lineStyle: { color: '#94a3b8' } }, axisLabel: { color: '#475569', fontSize: 10 } },
+    },
     parallelAxis: axes,
     visualMap: {
       type: 'continuous', dimension: parameters.length, min: lo, max: hi, calculable: true, right: 8, top: 'middle',
       itemHeight: 140, text: [goal === 'MINIMIZE' ? 'worse' : 'better', goal === 'MINIMIZE' ? 'better' : 'worse'],
-      inRange: { color: goal === 'MINIMIZE' ? ['#1d4ed8', '#a5b4fc', '#fda4af', '#be123c'].reverse() : ['#be123c', '#fda4af', '#a5b4fc', '#1d4ed8'] },
+      // Low to high values; the better end is always the strong blue.
+      inRange: { color: goal === 'MINIMIZE' ? ['#1d4ed8', '#93c5fd', '#fda4af', '#be123c'] : ['#be123c', '#fda4af', '#93c5fd', '#1d4ed8'] },
       formatter: (v) => formatMetric(metric, v),
     },
     series: [{ type: 'parallel', lineStyle: { width: 1, opacity: 0.45 }, progressive: 500, smooth: false, data }],

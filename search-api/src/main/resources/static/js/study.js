@@ -29,6 +29,8 @@ function layout() {
       <section class="card chart-card"><div class="card-head"><h2>Best so far</h2>
         <div class="toggle" role="group" aria-label="x axis"><button type="button" data-axis="number" class="on">by trial</button><button type="button" data-axis="time">by time</button></div></div>
         <div class="chart" id="chart-best" data-chart="best"></div></section>
+    </div>
+    <div class="charts uneven">
       <section class="card chart-card"><div class="card-head"><h2>Learning curves</h2><span class="muted small">tick trials in the table to compare</span></div>
         <div class="chart" id="chart-curves" data-chart="curves"></div></section>
       <section class="card chart-card"><div class="card-head"><h2>Parameters</h2><span class="muted small" id="parallel-note"></span></div>

@@ -147,9 +147,8 @@ export class TrialsTable {
     this.onSelectionChange([...this.selected]);
   }
 
-  /** Replaces the selection, e.g. with the default picks when the page opens. */
+  /** Replaces the selection, e.g. with the default picks when the page opens; shown on the next update. */
   select(ids) {
     this.selected = new Set(ids.slice(0, MAX_SELECTED));
-    this.render();
   }
 }
