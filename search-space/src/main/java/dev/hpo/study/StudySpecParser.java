@@ -218,7 +218,7 @@ public final class StudySpecParser {
             Duration timeCap = trialSettings.map(TrialSettings::timeCap).orElse(TrialSettings.DEFAULT_TIME_CAP);
             if (maxDuration.isPresent() && maxDuration.get().compareTo(timeCap) < 0) {
                 problems.add(b.path("maxDuration"), "must be at least one trial's time cap ("
-                        + Durations.format(timeCap) + "), got " + Durations.format(maxDuration.get()));
+                        + Durations.format(timeCap) + "), got " + b.get("maxDuration").orElseThrow().asText());
             }
             if (problems.count() > before) {
                 return Optional.empty();

@@ -1,5 +1,6 @@
 package dev.hpo.study;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hpo.arch.InputShape;
 import dev.hpo.arch.ModelFamily;
 import dev.hpo.trial.DataSpec;
@@ -53,11 +54,12 @@ final class TrialSettingsParser {
 
     private static Duration positive(SpecObject s, String field, Duration fallback, Duration max) {
         Optional<Duration> d = s.duration(field, false);
+        String given = s.get(field).map(JsonNode::asText).orElse("");
         if (d.isPresent() && (d.get().isNegative() || d.get().isZero())) {
-            s.problems().add(s.path(field), "must be positive, got " + Durations.format(d.get()));
+            s.problems().add(s.path(field), "must be positive, got " + given);
         } else if (d.isPresent() && d.get().compareTo(max) > 0) {
             s.problems().add(s.path(field), "must be at most " + Durations.format(max) + ", got "
-                    + Durations.format(d.get()));
+                    + given);
         }
         return d.orElse(fallback);
     }
