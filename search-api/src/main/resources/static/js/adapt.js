@@ -1,39 +1,41 @@
-// The one place that knows the search API's JSON field names; the views work on the shapes returned here.
+// The one place that knows the search API's JSON field names (its StudyViews and TrialViews records); the views
+// work on the shapes returned here.
 
-function counts(s) {
-  return s.trialCounts || s.counts || s.countsByState || {};
-}
+const FINISHED = ['COMPLETE', 'FAILED', 'PRUNED', 'STOPPED'];
 
+/** A study of GET /api/studies. */
 export function studySummary(s) {
-  const c = counts(s);
-  const finished = ['COMPLETE', 'FAILED', 'PRUNED', 'STOPPED'].reduce((n, k) => n + (c[k] || 0), 0);
-  const best = s.best || s.bestSoFar || null;
+  const counts = s.trialCounts || {};
   return {
     id: s.id,
     name: s.name,
     state: s.state,
     createdAt: s.createdAt,
     finishedAt: s.finishedAt,
-    maxTrials: s.maxTrials ?? s.spec?.budget?.maxTrials ?? null,
-    finished,
-    running: c.RUNNING || 0,
-    best: best ? { metric: best.metric, value: best.value, number: best.trialNumber ?? best.number ?? null } : null,
+    maxTrials: s.trialCapacity || null,
+    finished: FINISHED.reduce((n, k) => n + (counts[k] || 0), 0),
+    running: counts.RUNNING || 0,
+    best: s.best ? { metrics: s.best.metrics || {}, feasible: s.best.feasible } : null,
   };
 }
 
+/** A trial of GET /api/trials/{id}; measurements of earlier, lost attempts are left out. */
 export function trialDetail(t) {
+  const measurements = t.measurements || [];
+  const attempt = measurements.reduce((a, m) => Math.max(a, m.attempt || 0), 0);
   return {
     id: t.id,
     number: t.number,
     state: t.state,
     parameters: t.parameters || {},
     metrics: t.metrics || {},
-    reason: t.failureReason || t.reason || null,
+    reason: t.failureReason || null,
     workerId: t.workerId || null,
+    attempts: t.attempts,
     startedAt: t.startedAt,
     finishedAt: t.finishedAt,
-    measurements: (t.measurements || []).map((m) => ({
-      step: m.step, elapsedSeconds: m.elapsedSeconds, metrics: m.metrics || {},
-    })),
+    measurements: measurements
+      .filter((m) => (m.attempt || 0) === attempt)
+      .map((m) => ({ step: m.step, elapsedSeconds: m.elapsedSeconds, metrics: m.metrics || {} })),
   };
 }

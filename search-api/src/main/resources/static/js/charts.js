@@ -160,7 +160,7 @@ export function drawParallel(el, study, trials) {
     animation: false,
     textStyle: baseText,
     parallel: {
-      left: 40, right: 110, top: 48, bottom: 28,
+      left: 40, right: 150, top: 48, bottom: 28,
       parallelAxisDefault: { nameGap: 16, nameTextStyle: { fontSize: 11 }, axisLine: { lineStyle: { color: '#94a3b8' } }, axisLabel: { color: '#475569', fontSize: 10 } },
     },
     parallelAxis: axes,

@@ -32,16 +32,21 @@ export async function showStudies(view, signal, live) {
   await live(refresh);
 }
 
+/** Accuracy and MACs when the best configuration reports them, else whatever metrics it has. */
+function bestText(best) {
+  const names = ['accuracy', 'macs'].filter((m) => best.metrics[m] != null);
+  const shown = names.length > 0 ? names : Object.keys(best.metrics).slice(0, 2);
+  const parts = shown.map((m) => `<span class="num strong">${escapeHtml(formatMetric(m, best.metrics[m]))}</span> <span class="muted">${escapeHtml(m)}</span>`);
+  return parts.join('<span class="muted"> · </span>') + (best.feasible === false ? ' <span class="tag constraint">infeasible</span>' : '');
+}
+
 function renderTable(studies) {
   const now = Date.now();
   const rows = studies.map((s) => {
     const pct = s.maxTrials ? Math.min(100, (100 * s.finished) / s.maxTrials) : null;
     const end = s.finishedAt ? Date.parse(s.finishedAt) : now;
     const elapsed = s.createdAt ? (end - Date.parse(s.createdAt)) / 1000 : null;
-    const best = s.best
-      ? `<span class="num strong">${escapeHtml(formatMetric(s.best.metric, s.best.value))}</span>
-         <span class="muted">${escapeHtml(s.best.metric)}${s.best.number != null ? ` · #${escapeHtml(s.best.number)}` : ''}</span>`
-      : '<span class="muted">none yet</span>';
+    const best = s.best ? bestText(s.best) : '<span class="muted">none yet</span>';
     return `<tr data-study="${escapeHtml(s.id)}">
       <td><a href="/studies/${encodeURIComponent(s.id)}" data-link class="study-link">${escapeHtml(s.name)}</a>
           <div class="muted small">#${escapeHtml(s.id)}</div></td>

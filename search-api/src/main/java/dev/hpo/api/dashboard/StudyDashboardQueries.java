@@ -44,19 +44,20 @@ class StudyDashboardQueries {
     }
 
     /**
-     * A tag that changes whenever anything the page shows changes: the study row, any trial row (each update bumps
-     * its version), a trial added, or a measurement reported by a running trial.
+     * A tag that changes whenever anything the page shows changes: the study's state, any trial row (each update
+     * bumps its version), a trial added, or a measurement reported by a running trial.
      */
     @Transactional(readOnly = true)
     public Optional<String> revision(long studyId) {
         List<String> tags = jdbc.query("""
-                SELECT s.version,
+                SELECT s.state, s.trials_created,
                        (SELECT COUNT(*) FROM trials t WHERE t.study_id = s.id),
                        (SELECT COALESCE(SUM(t.version), 0) FROM trials t WHERE t.study_id = s.id),
                        (SELECT COUNT(*) FROM measurements m JOIN trials t ON t.id = m.trial_id
                          WHERE t.study_id = s.id AND t.state = 'RUNNING')
                   FROM studies s WHERE s.id = ?""",
-                (rs, n) -> rs.getLong(1) + "-" + rs.getLong(2) + "-" + rs.getLong(3) + "-" + rs.getLong(4),
+                (rs, n) -> rs.getString(1).toLowerCase() + "-" + rs.getLong(2) + "-" + rs.getLong(3) + "-"
+                        + rs.getLong(4) + "-" + rs.getLong(5),
                 studyId);
         return tags.stream().findFirst();
     }
