@@ -10,7 +10,7 @@ export const PALETTE = ['#2563eb', '#db2777', '#059669', '#d97706', '#7c3aed', '
 const MUTED = '#94a3b8';
 const FRONT = '#dc2626';
 const CONSTRAINT = '#f59e0b';
-const PARALLEL_LIMIT = 1500;
+const PARALLEL_LIMIT = 1000;
 
 const instances = new Map();
 

@@ -3,20 +3,18 @@
 import { getJson, getJsonIfChanged } from './api.js';
 import { errorBox, escapeHtml, setCrumbs, stateBadge } from './dom.js';
 import {
-  disposeCharts, drawBestSoFar, drawLearningCurves, drawParallel, drawScatter,
-} from './charts.js';
-import {
   bestSoFar, downsample, feasibleIndexes, formatCount, formatDuration, formatInstant, formatMetric, primaryObjective,
 } from './model.js';
 import { TrialsTable } from './table.js';
 import { TrialDrawer } from './detail.js';
-import { trialDetail } from './adapt.js';
 
 export async function showStudy(view, studyId, signal, live) {
   setCrumbs([{ text: 'studies', href: '/' }, { text: `study ${studyId}` }]);
   view.innerHTML = layout();
-  const page = new StudyPage(view, studyId, signal);
-  signal.addEventListener('abort', () => disposeCharts());
+  // The charting library is the largest thing the page loads: fetch it while the study's data is on its way.
+  const charts = import('./charts.js');
+  const page = new StudyPage(view, studyId, signal, charts);
+  signal.addEventListener('abort', () => charts.then((c) => c.disposeCharts()));
   await live(() => page.refresh());
 }
 
@@ -45,8 +43,9 @@ function layout() {
 }
 
 class StudyPage {
-  constructor(view, studyId, signal) {
+  constructor(view, studyId, signal, charts) {
     this.view = view;
+    this.chartsLoading = charts;
     this.studyId = studyId;
     this.signal = signal;
     this.etag = null;
@@ -62,10 +61,10 @@ class StudyPage {
     this.drawer = new TrialDrawer(this.el('drawer'), { onClose: () => this.setTrialInUrl(null) });
     view.querySelector('.toggle').addEventListener('click', (e) => {
       const button = e.target.closest('[data-axis]');
-      if (!button || !this.data) return;
+      if (!button || !this.charts) return;
       this.axis = button.dataset.axis;
       view.querySelectorAll('.toggle button').forEach((b) => b.classList.toggle('on', b === button));
-      drawBestSoFar(this.el('chart-best'), this.data.study, this.data.trials, this.axis, (i) => this.openIndex(i));
+      this.charts.drawBestSoFar(this.el('chart-best'), this.data.study, this.data.trials, this.axis, (i) => this.openIndex(i));
     });
     const wanted = new URLSearchParams(location.search).get('trial');
     if (wanted) this.openTrial(Number(wanted));
@@ -82,8 +81,10 @@ class StudyPage {
       return !this.data ? false : this.data.study.state === 'RUNNING';
     }
     if (answer.changed) {
+      if (!this.data) performance.mark('hpo:data');
       this.etag = answer.etag;
       this.data = answer.body;
+      this.charts = await this.chartsLoading;
       await this.render();
     } else {
       this.renderHead();
@@ -97,6 +98,7 @@ class StudyPage {
     setCrumbs([{ text: 'studies', href: '/' }, { text: study.name }]);
     this.renderHead();
     const pick = (i) => this.openIndex(i);
+    const { drawScatter, drawBestSoFar, drawParallel } = this.charts;
     drawScatter(this.el('chart-scatter'), study, trials, pick);
     drawBestSoFar(this.el('chart-best'), study, trials, this.axis, pick);
     const parallel = drawParallel(this.el('chart-parallel'), study, trials);
@@ -177,22 +179,22 @@ class StudyPage {
   async drawCurves(ids) {
     const { trials } = this.data;
     const indexById = new Map(trials.id.map((id, i) => [id, i]));
-    const curves = await Promise.all(ids.map(async (id) => {
-      const i = indexById.get(id);
-      const key = `${id}:${trials.state[i]}:${trials.epochs[i]}`;
-      if (!this.curveCache.has(key)) {
-        try {
-          this.curveCache.set(key, trialDetail(await getJson(`/api/trials/${id}`, { signal: this.signal })));
-        } catch (e) {
-          return null;
+    // A curve only changes while its trial reports epochs, so it is keyed by its state and epoch count.
+    const keyOf = (id) => `${id}:${trials.state[indexById.get(id)]}:${trials.epochs[indexById.get(id)]}`;
+    const missing = ids.filter((id) => indexById.has(id) && !this.curveCache.has(keyOf(id)));
+    if (missing.length > 0) {
+      const query = missing.map((id) => `trial=${encodeURIComponent(id)}`).join('&');
+      try {
+        for (const curve of await getJson(`/api/dashboard/curves?${query}`, { signal: this.signal })) {
+          this.curveCache.set(keyOf(curve.trialId), curve);
         }
+      } catch (e) {
+        if (e.name === 'AbortError') return;
       }
-      const t = this.curveCache.get(key);
-      const points = t.measurements.filter((m) => m.metrics.accuracy != null).map((m) => [m.elapsedSeconds, m.metrics.accuracy]);
-      return { number: t.number, state: t.state, points };
-    }));
+    }
     if (this.signal.aborted) return;
-    drawLearningCurves(this.el('chart-curves'), curves.filter(Boolean));
+    const curves = ids.map((id) => indexById.has(id) && this.curveCache.get(keyOf(id))).filter(Boolean);
+    this.charts.drawLearningCurves(this.el('chart-curves'), curves);
   }
 
   openIndex(i) {

@@ -2,6 +2,7 @@ package dev.hpo.api.dashboard;
 
 import dev.hpo.api.error.ApiException;
 import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,23 +16,22 @@ import org.springframework.web.context.request.WebRequest;
 @RestController
 class StudyDashboardController {
 
-    private final StudyDashboardQueries queries;
+    private final StudyDocuments documents;
 
-    StudyDashboardController(StudyDashboardQueries queries) {
-        this.queries = queries;
+    StudyDashboardController(StudyDocuments documents) {
+        this.documents = documents;
     }
 
-    @GetMapping("/api/dashboard/studies/{studyId}")
-    ResponseEntity<StudyDashboard> study(@PathVariable long studyId, WebRequest request) {
-        String revision = queries.revision(studyId).orElseThrow(() -> notFound(studyId));
+    @GetMapping(value = "/api/dashboard/studies/{studyId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> study(@PathVariable long studyId, WebRequest request) {
+        String revision = documents.revision(studyId).orElseThrow(() -> notFound(studyId));
         String etag = "\"" + revision + "\"";
         if (request.checkNotModified(etag)) {
             return null;
         }
-        // A trial can change between reading the revision and the trials: the page then simply sees the newer
-        // data under the older tag and fetches once more on its next poll.
-        StudyDashboard dashboard = queries.load(studyId).orElseThrow(() -> notFound(studyId));
-        return ResponseEntity.ok().eTag(etag).cacheControl(CacheControl.noCache()).body(dashboard);
+        StudyDocuments.Document document = documents.document(studyId, revision).orElseThrow(() -> notFound(studyId));
+        return ResponseEntity.ok().eTag(etag).cacheControl(CacheControl.noCache())
+                .contentType(MediaType.APPLICATION_JSON).body(document.json());
     }
 
     private static ApiException notFound(long studyId) {
