@@ -110,6 +110,19 @@ class StudyDashboardQueries {
         return epochs;
     }
 
+    /**
+     * Six significant digits: more than any chart or table cell shows (the trial view has the exact values),
+     * and a third fewer bytes for ten thousand trials than seventeen-digit doubles.
+     */
+    static double sixDigits(double value) {
+        double magnitude = Math.abs(value);
+        if (magnitude < 1e-12 || magnitude > 1e12 || !Double.isFinite(value) || value == Math.rint(value)) {
+            return value;
+        }
+        double scale = Math.pow(10, 5 - Math.floor(Math.log10(magnitude)));
+        return Math.round(value * scale) / scale;
+    }
+
     private JsonNode tree(String text) {
         if (text == null) {
             return null;
@@ -198,19 +211,6 @@ class StudyDashboardQueries {
                 return v.booleanValue();
             }
             return v.asText();
-        }
-
-        /**
-         * Six significant digits: more than any chart or table cell shows (the trial view has the exact values),
-         * and a third fewer bytes for ten thousand trials than seventeen-digit doubles.
-         */
-        static double sixDigits(double value) {
-            double magnitude = Math.abs(value);
-            if (magnitude < 1e-12 || magnitude > 1e12 || !Double.isFinite(value) || value == Math.rint(value)) {
-                return value;
-            }
-            double scale = Math.pow(10, 5 - Math.floor(Math.log10(magnitude)));
-            return Math.round(value * scale) / scale;
         }
 
         private static double seconds(Instant from, Instant to) {
