@@ -70,12 +70,17 @@ final class DataFiles {
         }
     }
 
+    /** What went wrong, in words: the exception's message, or its cause's, or at least its kind. */
     static String describe(IOException e) {
-        String message = e.getMessage();
         if (e instanceof java.io.EOFException) {
-            return "truncated (" + (message == null ? "unexpected end of file" : message) + ")";
+            return "truncated (" + (e.getMessage() == null ? "unexpected end of file" : e.getMessage()) + ")";
         }
-        return message == null ? e.getClass().getSimpleName() : message;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+        }
+        return e instanceof java.net.ConnectException ? "connection failed" : e.getClass().getSimpleName();
     }
 
     static int bigEndianInt(byte[] data, int offset) {

@@ -1,6 +1,7 @@
 package dev.hpo.runner.data;
 
 import dev.hpo.arch.InputShape;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -43,6 +44,18 @@ public record LabeledImages(float[] pixels, int[] labels, InputShape shape) {
 
     static int volume(InputShape shape) {
         return shape.channels() * shape.height() * shape.width();
+    }
+
+    /** Equal when shape, labels and every pixel are equal (records compare arrays by identity otherwise). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LabeledImages that && shape.equals(that.shape) && Arrays.equals(labels, that.labels)
+                && Arrays.equals(pixels, that.pixels);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * shape.hashCode() + Arrays.hashCode(labels)) + Arrays.hashCode(pixels);
     }
 
     @Override
