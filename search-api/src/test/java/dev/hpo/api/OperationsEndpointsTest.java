@@ -3,12 +3,9 @@ package dev.hpo.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Metrics export is off in tests unless asked for, as it is for the Prometheus endpoint here. */
 @ApiTest
-@AutoConfigureObservability
 class OperationsEndpointsTest {
 
     @LocalServerPort
