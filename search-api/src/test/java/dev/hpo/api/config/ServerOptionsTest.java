@@ -28,4 +28,13 @@ class ServerOptionsTest {
         assertThatThrownBy(() -> ServerOptions.parse("--port", "70000")).hasMessageContaining("0..65535");
         assertThatThrownBy(() -> ServerOptions.parse("--port")).hasMessageContaining("--port needs a value");
     }
+
+    @Test
+    void aNetworkAddressNeedsATokenFromTheOptionsOrTheEnvironment() {
+        assertThat(ServerOptions.parse("--bind", "0.0.0.0").safeToBind(null)).isFalse();
+        assertThat(ServerOptions.parse("--bind", "0.0.0.0").safeToBind("from-env")).isTrue();
+        assertThat(ServerOptions.parse("--bind", "0.0.0.0", "--token", "t").safeToBind(null)).isTrue();
+        assertThat(ServerOptions.parse("--bind", "127.0.0.1").safeToBind(null)).isTrue();
+        assertThat(ServerOptions.parse().safeToBind(null)).isTrue();
+    }
 }
