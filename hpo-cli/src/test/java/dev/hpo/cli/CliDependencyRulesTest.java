@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,8 +21,7 @@ class CliDependencyRulesTest {
         "org.deeplearning4j..", "org.nd4j..", "io.jenetics.."};
 
     private static final JavaClasses CLI = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.hpo.cli");
+            .importPath(Path.of("target", "classes"));
 
     static ArchRule mayNotDependOn(String... packages) {
         return noClasses().that().resideInAPackage("dev.hpo.cli..")
