@@ -137,6 +137,32 @@ class ImageFolderLoadingTest {
     }
 
     @Test
+    void everyPngColourLayoutDecodesToItsRgbValues() {
+        int[] rgb = {0xff0000, 0x00ff00, 0x0000ff, 0x123456, 0xfedcba, 0x808080};
+        for (int type : new int[] {BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_3BYTE_BGR,
+            BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_BYTE_INDEXED}) {
+            BufferedImage image = new BufferedImage(3, 2, type);
+            for (int p = 0; p < rgb.length; p++) {
+                image.setRGB(p % 3, p / 3, 0xff000000 | rgb[p]);
+            }
+            Path file = temp.resolve("layout-" + type + ".png");
+            save(image, "png", file);
+            int[] expected = new int[rgb.length];
+            for (int p = 0; p < rgb.length; p++) {
+                // The palette type keeps only colours of its fixed palette: compare against what was stored.
+                expected[p] = image.getRGB(p % 3, p / 3) & 0xffffff;
+            }
+
+            byte[] pixels = ImageDecoding.read(file, InputShape.of(3, 2, 3));
+
+            for (int p = 0; p < rgb.length; p++) {
+                int decoded = (pixels[p] & 0xff) << 16 | (pixels[6 + p] & 0xff) << 8 | (pixels[12 + p] & 0xff);
+                assertThat(decoded).as("pixel %d of image type %d", p, type).isEqualTo(expected[p]);
+            }
+        }
+    }
+
+    @Test
     void folderProblemsAreNamed() throws IOException {
         Path empty = Files.createDirectories(temp.resolve("empty"));
         assertError(spec(empty, 1, 1, 0), "empty image folder", empty.toString());
