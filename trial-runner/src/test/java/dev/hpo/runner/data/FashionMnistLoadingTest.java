@@ -119,6 +119,10 @@ class FashionMnistLoadingTest {
                 Arrays.copyOf(DataFixtures.idxImages(30, 28, 28, 0), 5000), true);
         assertError(spec, "truncated", "train-images-idx3-ubyte.gz");
 
+        byte[] longer = Arrays.copyOf(DataFixtures.idxImages(30, 28, 28, 0), 16 + 30 * 784 + 3);
+        DataFixtures.write(directory, "train-images-idx3-ubyte", longer, false);
+        assertError(spec, "corrupt IDX file", "holds 23539 bytes");
+
         DataFixtures.write(directory, "train-images-idx3-ubyte", DataFixtures.idxImages(30, 28, 27, 0), false);
         assertError(spec, "wrong image size", "28x27");
 
