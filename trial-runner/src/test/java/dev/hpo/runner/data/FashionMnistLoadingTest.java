@@ -135,8 +135,8 @@ class FashionMnistLoadingTest {
         DataFixtures.write(directory, "train-labels-idx1-ubyte", DataFixtures.idxLabels(labels), false);
         assertError(spec, "label out of range", "entry 17 is 10");
 
-        DataFixtures.write(directory, "train-labels-idx1-ubyte", DataFixtures.idxLabels(DataFixtures.cyclicLabels(10, 3)),
-                false);
+        DataFixtures.write(directory, "train-labels-idx1-ubyte",
+                DataFixtures.idxLabels(DataFixtures.cyclicLabels(10, 3)), false);
         byte[] gzip = DataFixtures.gzip(DataFixtures.idxImages(30, 28, 28, 0));
         DataFixtures.write(directory, "train-images-idx3-ubyte.gz", Arrays.copyOf(gzip, gzip.length / 2), false);
         delete(directory.resolve("train-images-idx3-ubyte"));

@@ -55,7 +55,8 @@ class ImageFolderLoadingTest {
         Path root = temp.resolve("png");
         for (int c = 0; c < classes.size(); c++) {
             for (int i = 0; i < perClass; i++) {
-                save(colourImage(12, 10, c, i), "png", root.resolve(classes.get(c)).resolve(String.format("%03d.png", i)));
+                Path file = root.resolve(classes.get(c)).resolve(String.format("%03d.png", i));
+                save(colourImage(12, 10, c, i), "png", file);
             }
         }
         return root;
@@ -181,7 +182,8 @@ class ImageFolderLoadingTest {
             save(colourImage(4, 4, 0, i), "png", few.resolve("a/" + i + ".png"));
             save(colourImage(4, 4, 1, i), "png", few.resolve("b/" + i + ".png"));
         }
-        assertError(spec(few, 2, 2, 0), "too few images of class 0 (a)", "3 found, 4 needed (2 training + 2 validation)");
+        assertError(spec(few, 2, 2, 0), "too few images of class 0 (a)",
+                "3 found, 4 needed (2 training + 2 validation)");
 
         Files.writeString(few.resolve("b/1.png"), "garbage, not a PNG");
         assertThatThrownBy(() -> TrialDataLoader.load(spec(few, 2, 1, 0), InputShape.of(3, 4, 4)))
