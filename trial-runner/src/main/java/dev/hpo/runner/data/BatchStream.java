@@ -91,6 +91,11 @@ public final class BatchStream implements AutoCloseable {
         return (Batch) item;
     }
 
+    /** Full batches per epoch: the number of images divided by the batch size, rounded down. */
+    public int batchesPerEpoch() {
+        return images.size() / batchSize;
+    }
+
     /** Stops the background thread; waits briefly for it to end. */
     @Override
     public void close() {
@@ -109,7 +114,7 @@ public final class BatchStream implements AutoCloseable {
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
             }
-            int batches = images.size() / batchSize;
+            int batches = batchesPerEpoch();
             for (int epoch = 0; !closed; epoch++) {
                 shuffle(order);
                 for (int b = 0; b < batches && !closed; b++) {
