@@ -1,7 +1,0 @@
-package dev.hpo.runner.data;
-
-public class DataException extends RuntimeException {
-    public DataException(String message) {
-        super(message);
-    }
-}
