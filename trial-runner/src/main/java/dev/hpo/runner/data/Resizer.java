@@ -44,8 +44,8 @@ final class Resizer {
                 columns.apply(source, sourcePlane + y * sourceWidth, 1, widened, y * targetWidth, 1);
             }
             int targetPlane = targetOffset + c * targetHeight * targetWidth;
-            for (int x = 0; x < targetWidth; x++) {
-                rows.apply(widened, x, targetWidth, target, targetPlane + x, targetWidth);
+            for (int y = 0; y < targetHeight; y++) {
+                rows.blendRows(widened, targetWidth, target, targetPlane + y * targetWidth, y);
             }
         }
     }
@@ -101,6 +101,27 @@ final class Resizer {
                 } else {
                     indices[i] = new int[] {low, high};
                     weights[i] = new float[] {1f - fraction, fraction};
+                }
+            }
+        }
+
+        /**
+         * Writes output row {@code i} as the weighted sum of whole source rows of {@code width} values: row by
+         * row, so both arrays are walked in memory order.
+         */
+        void blendRows(float[] source, int width, float[] target, int targetOffset, int i) {
+            int[] taps = indices[i];
+            float[] w = weights[i];
+            int first = taps[0] * width;
+            float weight = w[0];
+            for (int x = 0; x < width; x++) {
+                target[targetOffset + x] = weight * source[first + x];
+            }
+            for (int k = 1; k < taps.length; k++) {
+                int row = taps[k] * width;
+                float tapWeight = w[k];
+                for (int x = 0; x < width; x++) {
+                    target[targetOffset + x] += tapWeight * source[row + x];
                 }
             }
         }

@@ -14,7 +14,10 @@ import java.util.Objects;
  */
 public record TrialData(LabeledImages train, LabeledImages validation, int classes, List<String> classNames) {
 
-    /** @throws IllegalArgumentException when shapes differ, names do not match the class count or a label is too large */
+    /**
+     * @throws IllegalArgumentException when shapes differ, names do not match the class count or a label is too
+     *     large
+     */
     public TrialData {
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(validation, "validation");

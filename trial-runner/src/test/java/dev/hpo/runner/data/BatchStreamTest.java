@@ -27,6 +27,7 @@ class BatchStreamTest {
     @Test
     void epochsAreShuffledFullBatchesWithoutRepeats() {
         try (BatchStream stream = new BatchStream(images(10), 3, Augmentation.NONE, 1)) {
+            assertThat(stream.batchesPerEpoch()).isEqualTo(3);
             for (int epoch = 0; epoch < 4; epoch++) {
                 Set<Integer> seen = new HashSet<>();
                 for (int b = 0; b < 3; b++) {

@@ -103,7 +103,8 @@ class Cifar10LoadingTest {
         assertError(spec, "corrupt class names file", "2 names");
 
         Files.delete(directory.resolve("batches.meta.txt"));
-        assertError(spec(directory, 11, 1, 0), "too few images of class 0 (airplane)", "data_batch_{1..5}.bin: 10 found, 11 needed");
+        assertError(spec(directory, 11, 1, 0), "too few images of class 0 (airplane)",
+                "data_batch_{1..5}.bin: 10 found, 11 needed");
     }
 
     private static void assertError(DataSpec spec, String problem, String detail) {

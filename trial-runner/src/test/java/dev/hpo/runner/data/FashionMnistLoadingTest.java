@@ -119,6 +119,10 @@ class FashionMnistLoadingTest {
                 Arrays.copyOf(DataFixtures.idxImages(30, 28, 28, 0), 5000), true);
         assertError(spec, "truncated", "train-images-idx3-ubyte.gz");
 
+        byte[] longer = Arrays.copyOf(DataFixtures.idxImages(30, 28, 28, 0), 16 + 30 * 784 + 3);
+        DataFixtures.write(directory, "train-images-idx3-ubyte", longer, false);
+        assertError(spec, "corrupt IDX file", "holds 23539 bytes");
+
         DataFixtures.write(directory, "train-images-idx3-ubyte", DataFixtures.idxImages(30, 28, 27, 0), false);
         assertError(spec, "wrong image size", "28x27");
 
@@ -131,8 +135,8 @@ class FashionMnistLoadingTest {
         DataFixtures.write(directory, "train-labels-idx1-ubyte", DataFixtures.idxLabels(labels), false);
         assertError(spec, "label out of range", "entry 17 is 10");
 
-        DataFixtures.write(directory, "train-labels-idx1-ubyte", DataFixtures.idxLabels(DataFixtures.cyclicLabels(10, 3)),
-                false);
+        DataFixtures.write(directory, "train-labels-idx1-ubyte",
+                DataFixtures.idxLabels(DataFixtures.cyclicLabels(10, 3)), false);
         byte[] gzip = DataFixtures.gzip(DataFixtures.idxImages(30, 28, 28, 0));
         DataFixtures.write(directory, "train-images-idx3-ubyte.gz", Arrays.copyOf(gzip, gzip.length / 2), false);
         delete(directory.resolve("train-images-idx3-ubyte"));

@@ -55,7 +55,8 @@ class ImageFolderLoadingTest {
         Path root = temp.resolve("png");
         for (int c = 0; c < classes.size(); c++) {
             for (int i = 0; i < perClass; i++) {
-                save(colourImage(12, 10, c, i), "png", root.resolve(classes.get(c)).resolve(String.format("%03d.png", i)));
+                Path file = root.resolve(classes.get(c)).resolve(String.format("%03d.png", i));
+                save(colourImage(12, 10, c, i), "png", file);
             }
         }
         return root;
@@ -137,6 +138,32 @@ class ImageFolderLoadingTest {
     }
 
     @Test
+    void everyPngColourLayoutDecodesToItsRgbValues() {
+        int[] rgb = {0xff0000, 0x00ff00, 0x0000ff, 0x123456, 0xfedcba, 0x808080};
+        for (int type : new int[] {BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_3BYTE_BGR,
+            BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_BYTE_INDEXED}) {
+            BufferedImage image = new BufferedImage(3, 2, type);
+            for (int p = 0; p < rgb.length; p++) {
+                image.setRGB(p % 3, p / 3, 0xff000000 | rgb[p]);
+            }
+            Path file = temp.resolve("layout-" + type + ".png");
+            save(image, "png", file);
+            int[] expected = new int[rgb.length];
+            for (int p = 0; p < rgb.length; p++) {
+                // The palette type keeps only colours of its fixed palette: compare against what was stored.
+                expected[p] = image.getRGB(p % 3, p / 3) & 0xffffff;
+            }
+
+            byte[] pixels = ImageDecoding.read(file, InputShape.of(3, 2, 3));
+
+            for (int p = 0; p < rgb.length; p++) {
+                int decoded = (pixels[p] & 0xff) << 16 | (pixels[6 + p] & 0xff) << 8 | (pixels[12 + p] & 0xff);
+                assertThat(decoded).as("pixel %d of image type %d", p, type).isEqualTo(expected[p]);
+            }
+        }
+    }
+
+    @Test
     void folderProblemsAreNamed() throws IOException {
         Path empty = Files.createDirectories(temp.resolve("empty"));
         assertError(spec(empty, 1, 1, 0), "empty image folder", empty.toString());
@@ -155,7 +182,8 @@ class ImageFolderLoadingTest {
             save(colourImage(4, 4, 0, i), "png", few.resolve("a/" + i + ".png"));
             save(colourImage(4, 4, 1, i), "png", few.resolve("b/" + i + ".png"));
         }
-        assertError(spec(few, 2, 2, 0), "too few images of class 0 (a)", "3 found, 4 needed (2 training + 2 validation)");
+        assertError(spec(few, 2, 2, 0), "too few images of class 0 (a)",
+                "3 found, 4 needed (2 training + 2 validation)");
 
         Files.writeString(few.resolve("b/1.png"), "garbage, not a PNG");
         assertThatThrownBy(() -> TrialDataLoader.load(spec(few, 2, 1, 0), InputShape.of(3, 4, 4)))

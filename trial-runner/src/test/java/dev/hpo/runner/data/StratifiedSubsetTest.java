@@ -46,7 +46,8 @@ class StratifiedSubsetTest {
 
         assertThat(parts[0]).hasSize(30);
         assertThat(parts[1]).hasSize(15);
-        assertThat(Arrays.stream(parts[0]).boxed().toList()).doesNotContainAnyElementsOf(Arrays.stream(parts[1]).boxed().toList());
+        List<Integer> validation = Arrays.stream(parts[1]).boxed().toList();
+        assertThat(Arrays.stream(parts[0]).boxed().toList()).doesNotContainAnyElementsOf(validation);
     }
 
     @Test
