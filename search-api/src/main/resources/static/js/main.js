@@ -13,7 +13,7 @@ function route() {
   current = controller;
   const view = document.getElementById('view');
   const { signal } = controller;
-  const live = (refresh) => poll(refresh, signal);
+  const live = (refresh, everyMillis = POLL_MILLIS) => poll(refresh, signal, everyMillis);
   const match = location.pathname.match(/^\/studies\/([^/]+)\/?$/);
   const shown = match ? showStudy(view, decodeURIComponent(match[1]), signal, live) : showStudies(view, signal, live);
   shown.catch((e) => {
@@ -22,7 +22,7 @@ function route() {
 }
 
 /** Calls refresh now and then every few seconds for as long as it answers true (something is still running). */
-async function poll(refresh, signal) {
+async function poll(refresh, signal, everyMillis) {
   let updated = Date.now();
   const ticker = setInterval(() => {
     if (!signal.aborted && document.getElementById('live').classList.contains('active')) {
@@ -40,7 +40,7 @@ async function poll(refresh, signal) {
       return;
     }
     setLive('live · updated 0s ago', true);
-    await new Promise((resolve) => setTimeout(resolve, POLL_MILLIS));
+    await new Promise((resolve) => setTimeout(resolve, everyMillis));
     if (signal.aborted) return;
   }
 }

@@ -29,7 +29,8 @@ export async function showStudies(view, signal, live) {
     // Keep polling even when nothing runs: a study created elsewhere should appear without a reload.
     return true;
   };
-  await live(refresh);
+  // The list ranks every study's trials on the server, so it is asked for less often than a study page.
+  await live(refresh, 10000);
 }
 
 /** Accuracy and MACs when the best configuration reports them, else whatever metrics it has. */

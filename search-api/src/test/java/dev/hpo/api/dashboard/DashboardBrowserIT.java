@@ -145,20 +145,47 @@ class DashboardBrowserIT {
     }
 
     @Test
-    void trialDeepLinkOpensItsDetailWithReasonAndMeasurements() {
-        Map<String, Object> failed = jdbc.queryForMap("""
-                SELECT t.id, t.number, t.failure_reason FROM trials t WHERE t.study_id = ? AND t.state = 'PRUNED'
+    void bestSoFarSwitchesBetweenTrialNumberAndTime() {
+        open("/studies/" + runningStudy);
+        waitForInteractive();
+        List<Long> byNumber = seriesSizes().get("best");
+        driver.findElement(By.cssSelector(".toggle [data-axis='time']")).click();
+        assertThat(driver.findElement(By.cssSelector(".toggle [data-axis='time']")).getAttribute("class")).contains("on");
+        assertThat(js().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/webjars/echarts/echarts.esm.min.js').then((echarts) => done(
+                  echarts.getInstanceByDom(document.querySelector('[data-chart="best"]')).getOption().xAxis[0].name));"""))
+                .isEqualTo("time since start");
+        assertThat(byNumber.get(1)).isPositive();
+        assertThat(seriesSizes().get("best").get(1)).isPositive();
+        assertThat(browser.consoleProblems()).isEmpty();
+    }
+
+    @Test
+    void trialDeepLinkOpensItsDetailWithParametersAndMeasurements() {
+        Map<String, Object> pruned = jdbc.queryForMap("""
+                SELECT t.id, t.number FROM trials t WHERE t.study_id = ? AND t.state = 'PRUNED'
                  ORDER BY number LIMIT 1""", runningStudy);
-        open("/studies/" + runningStudy + "?trial=" + failed.get("ID"));
+        open("/studies/" + runningStudy + "?trial=" + pruned.get("ID"));
         WebElement drawer = waitFor(() -> driver.findElement(By.id("drawer")),
                 d -> d.isDisplayed() && !d.findElements(By.cssSelector(".drawer-body dl")).isEmpty());
-        assertThat(drawer.findElement(By.className("drawer-title")).getText()).contains("Trial #" + failed.get("NUMBER")).contains("PRUNED");
-        long measurements = count("SELECT COUNT(*) FROM measurements WHERE trial_id = ?", ((Number) failed.get("ID")).longValue());
+        assertThat(drawer.findElement(By.className("drawer-title")).getText()).contains("Trial #" + pruned.get("NUMBER")).contains("PRUNED");
+        long measurements = count("SELECT COUNT(*) FROM measurements WHERE trial_id = ?", ((Number) pruned.get("ID")).longValue());
         assertThat(drawer.findElements(By.cssSelector(".drawer-body tbody tr"))).hasSize((int) measurements);
         assertThat(drawer.getText()).contains("learningRate").contains("optimizer");
         drawer.findElement(By.cssSelector("[data-close]")).click();
         assertThat(drawer.isDisplayed()).isFalse();
         assertThat(driver.getCurrentUrl()).doesNotContain("trial=");
+        assertThat(browser.consoleProblems()).isEmpty();
+    }
+
+    @Test
+    void failedTrialDetailSaysWhyItFailed() {
+        Map<String, Object> failed = jdbc.queryForMap(
+                "SELECT id, failure_reason FROM trials WHERE study_id = ? AND state = 'FAILED' ORDER BY number LIMIT 1", runningStudy);
+        open("/studies/" + runningStudy + "?trial=" + failed.get("ID"));
+        WebElement reason = waitFor(() -> driver.findElements(By.cssSelector("#drawer .reason-box")), r -> !r.isEmpty()).get(0);
+        assertThat(reason.getText()).isEqualTo("Reason " + failed.get("FAILURE_REASON"));
         assertThat(browser.consoleProblems()).isEmpty();
     }
 
