@@ -1,6 +1,5 @@
 package dev.hpo.api.dashboard;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -16,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -33,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * time to interactive (the page's {@code hpo:interactive} mark: table and all charts drawn), the data request, and
  * how long sorting, filtering and paging the table take once shown. Figures are printed, not asserted.
  */
+@ExtendWith(RequiresChromium.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DashboardBenchmark {
 
@@ -54,8 +55,6 @@ class DashboardBenchmark {
 
     @Test
     void tenThousandTrials() throws Exception {
-        var reason = HeadlessChromium.unavailableReason();
-        assumeTrue(reason.isEmpty(), () -> "dashboard benchmark skipped: " + reason.orElseThrow());
         String base = "http://127.0.0.1:" + port;
         StudySeeder seeder = new StudySeeder(base, jdbc);
         long seedStart = System.nanoTime();

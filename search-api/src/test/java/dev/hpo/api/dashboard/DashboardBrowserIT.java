@@ -1,7 +1,6 @@
 package dev.hpo.api.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The dashboard in a real headless Chromium against the real service on an in-memory H2: seeded studies, every
  * page without console errors, charts that hold the data, live updates, and a screenshot for people to look at.
  */
+@ExtendWith(RequiresChromium.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:hpo-dashboard-it;DB_CLOSE_DELAY=-1",
 })
@@ -51,8 +52,6 @@ class DashboardBrowserIT {
 
     @BeforeAll
     void seedStudiesAndStartBrowser() throws Exception {
-        var reason = HeadlessChromium.unavailableReason();
-        assumeTrue(reason.isEmpty(), () -> "dashboard browser tests skipped: " + reason.orElseThrow());
         StudySeeder seeder = new StudySeeder(base(), jdbc);
         runningStudy = seeder.createStudy("fashion-mnist-haet", TRIALS + 60);
         seeder.seedTrials(runningStudy, TRIALS, 11);
