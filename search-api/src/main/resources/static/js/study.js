@@ -110,7 +110,8 @@ class StudyPage {
     if (!this.userPicked) this.table.select(this.defaultPicks());
     this.table.update(study, trials);
     await this.drawCurves([...this.table.selected]);
-    if (this.drawer.trialId !== null) this.drawer.refresh(this.signal);
+    // A trial opened from the address is already loading; later changes refresh it.
+    if (this.rendered && this.drawer.trialId !== null) this.drawer.refresh(this.signal);
     if (!this.rendered) {
       this.rendered = true;
       // Two frames: the first lets the browser lay out, the second runs after the charts were painted.

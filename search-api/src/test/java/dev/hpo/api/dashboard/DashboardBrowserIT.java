@@ -183,8 +183,10 @@ class DashboardBrowserIT {
         Map<String, Object> failed = jdbc.queryForMap(
                 "SELECT id, failure_reason FROM trials WHERE study_id = ? AND state = 'FAILED' ORDER BY number LIMIT 1", runningStudy);
         open("/studies/" + runningStudy + "?trial=" + failed.get("ID"));
-        WebElement reason = waitFor(() -> driver.findElements(By.cssSelector("#drawer .reason-box")), r -> !r.isEmpty()).get(0);
-        assertThat(reason.getText()).isEqualTo("Reason " + failed.get("FAILURE_REASON"));
+        // Read afresh on every try: the drawer redraws itself whenever the study changes.
+        String reason = waitFor(() -> driver.findElements(By.cssSelector("#drawer .reason-box")).stream()
+                .map(WebElement::getText).findFirst().orElse(""), r -> !r.isEmpty());
+        assertThat(reason).isEqualTo("Reason " + failed.get("FAILURE_REASON"));
         assertThat(browser.consoleProblems()).isEmpty();
     }
 
