@@ -65,13 +65,12 @@ public final class EvolutionSearch implements SearchAlgorithm {
         TriedConfigurations tried = evaluations.tried();
         List<Configuration> proposals = new ArrayList<>();
         long proposedBefore = evaluations.all().stream().filter(c -> !c.enqueued()).count();
-        int designSize = problem.populationSize();
         Optional<Acquisition> acquisition = Optional.empty();
         boolean modelled = false;
         while (proposals.size() < count) {
             Optional<double[]> next;
-            if (proposedBefore + proposals.size() < designSize) {
-                next = designPoint(problem, cube, tried, designSize);
+            if (proposedBefore + proposals.size() < problem.populationSize()) {
+                next = InitialDesign.next(problem, cube, tried);
             } else {
                 if (!modelled) {
                     acquisition = Acquisition.fit(evaluations);
@@ -89,20 +88,6 @@ public final class EvolutionSearch implements SearchAlgorithm {
             acquisition.ifPresent(a -> a.believe(List.of(next.get())));
         }
         return proposals;
-    }
-
-    /** The first point of the seed's Latin hypercube that is untried and not known to be infeasible. */
-    private static Optional<double[]> designPoint(SearchProblem problem, UnitCube cube, TriedConfigurations tried,
-                                                  int designSize) {
-        RandomGenerator designRandom = new SplittableRandom(problem.seed());
-        double[][] design = LatinHypercube.design(designSize, cube.dimensions(), designRandom);
-        for (double[] point : design) {
-            double[] canonical = cube.canonical(point);
-            if (Feasibility.admissible(problem, cube, tried, canonical)) {
-                return Optional.of(canonical);
-            }
-        }
-        return Feasibility.randomPoint(problem, cube, tried, designRandom);
     }
 
     private static Optional<double[]> bestChild(Evaluations evaluations, Acquisition acquisition,
