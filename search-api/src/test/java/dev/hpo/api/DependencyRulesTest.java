@@ -1,5 +1,7 @@
 package dev.hpo.api;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -35,8 +37,8 @@ class DependencyRulesTest {
     @Test
     void entitiesNeverLeaveTheServiceThroughAController() {
         noClasses().that().haveSimpleNameEndingWith("Controller")
-                .should().dependOnClassesThat().areAnnotatedWith(jakarta.persistence.Entity.class)
-                .orShould().dependOnClassesThat().areAssignableTo(org.springframework.data.repository.Repository.class)
+                .should().dependOnClassesThat(resideInAPackage("dev.hpo..").and(
+                        simpleNameEndingWith("Entity").or(simpleNameEndingWith("Repository"))))
                 .check(API);
     }
 }

@@ -69,10 +69,11 @@ final class ApiBenchmark implements Benchmark {
         int trials = options.get("trials");
         int clients = options.get("clients");
         Path dataDir = Files.createTempDirectory("hpo-bench-api");
-        // Command-line properties, so they win over application.properties: a free port, never 8080.
+        // Command-line properties, so they win over application.properties: a free port, never 8080; no console
+        // log, so standard output carries the JSON report only.
         ConfigurableApplicationContext server = new SpringApplicationBuilder(SearchApiApplication.class)
                 .run("--server.port=0", "--server.address=127.0.0.1", "--hpo.data-dir=" + dataDir,
-                        "--logging.level.root=WARN", "--server.tomcat.threads.max=" + Math.max(200, clients * 2));
+                        "--logging.pattern.console=", "--server.tomcat.threads.max=" + Math.max(200, clients * 2));
         try {
             base = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
             client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
