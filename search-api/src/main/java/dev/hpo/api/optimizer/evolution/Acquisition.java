@@ -5,7 +5,6 @@ import dev.hpo.api.optimizer.core.Evaluations;
 import dev.hpo.api.optimizer.core.Objective;
 import dev.hpo.api.optimizer.core.OutcomeConstraint;
 import dev.hpo.api.optimizer.core.SearchProblem;
-import dev.hpo.api.optimizer.core.Standing;
 import dev.hpo.api.optimizer.core.UnitCube;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -155,14 +154,5 @@ final class Acquisition {
             p *= Normal.cdf((c.max().getAsDouble() - mean) / sd);
         }
         return p;
-    }
-
-    /** Whether a feasible completed configuration exists yet. */
-    boolean hasIncumbent() {
-        return !Double.isNaN(incumbent);
-    }
-
-    static boolean rankedFeasible(EvaluatedConfiguration c) {
-        return c.standing().tier() == Standing.COMPLETE_FEASIBLE;
     }
 }
