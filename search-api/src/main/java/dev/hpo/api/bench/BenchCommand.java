@@ -7,7 +7,7 @@ import java.util.Optional;
 /** {@code hpo bench api|optimizer}: dispatches to the benchmark named by the first argument. */
 public final class BenchCommand {
 
-    private static final List<Benchmark> BENCHMARKS = List.of(new ApiBenchmark(), new OptimizerBenchmarks());
+    private static final List<Benchmark> BENCHMARKS = List.of(new ApiBenchmark(), new OptimizerBenchCommand());
 
     private BenchCommand() {
     }

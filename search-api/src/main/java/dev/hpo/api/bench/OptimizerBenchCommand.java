@@ -19,9 +19,21 @@ import java.util.Map;
  * printing the median best feasible value after 25, 50 and 100 evaluations (or the checkpoints that fit in
  * {@code --evaluations}), and NSGA-II against random search on a two-objective problem by hypervolume.
  */
-final class OptimizerBenchCommand {
+final class OptimizerBenchCommand implements Benchmark {
 
-    private OptimizerBenchCommand() {
+    @Override
+    public String name() {
+        return "optimizer";
+    }
+
+    @Override
+    public String description() {
+        return "every algorithm on standard problems [--evaluations 100 --seeds 10 --problems a,b]";
+    }
+
+    @Override
+    public int run(List<String> args) {
+        return run(args.toArray(String[]::new), System.out, System.err);
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
