@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeSet;
 
 /**
@@ -22,7 +23,13 @@ public final class Ranking {
 
     /** One trial's outcome, as far as ranking cares. */
     public record Outcome(long trialId, long configKey, Map<String, Object> parameters, TrialState state,
-                          Map<String, Double> metrics) {
+                          Map<String, Double> metrics, boolean enqueued) {
+
+        /** The outcome of a trial the optimizer proposed. */
+        public Outcome(long trialId, long configKey, Map<String, Object> parameters, TrialState state,
+                       Map<String, Double> metrics) {
+            this(trialId, configKey, parameters, state, metrics, false);
+        }
     }
 
     private Ranking() {
@@ -36,14 +43,31 @@ public final class Ranking {
                 groups.computeIfAbsent(o.configKey(), k -> new ArrayList<>()).add(o);
             }
         }
+        List<Constraint> constraints = withBaseline(spec.constraints(), outcomes);
         List<Candidate> candidates = new ArrayList<>(groups.size());
         for (List<Outcome> group : groups.values()) {
-            candidates.add(summarise(spec, group));
+            candidates.add(summarise(constraints, group));
         }
         return candidates;
     }
 
-    private static Candidate summarise(StudySpec spec, List<Outcome> group) {
+    /**
+     * Constraints with each {@code "baseline"} bound replaced by the mean of its metric over the completed
+     * repeats of the first enqueued configuration; a bound whose baseline has not completed yet judges nothing.
+     */
+    static List<Constraint> withBaseline(List<Constraint> constraints, List<Outcome> outcomes) {
+        Optional<Long> baseline = outcomes.stream().filter(Outcome::enqueued).map(Outcome::configKey).findFirst();
+        List<Constraint> resolved = new ArrayList<>(constraints.size());
+        for (Constraint c : constraints) {
+            OptionalDouble value = !c.needsBaseline() || baseline.isEmpty() ? OptionalDouble.empty()
+                    : outcomes.stream().filter(o -> o.configKey() == baseline.get() && o.state() == TrialState.COMPLETE
+                            && o.metrics().containsKey(c.metric())).mapToDouble(o -> o.metrics().get(c.metric())).average();
+            resolved.add(value.isPresent() ? c.withBaseline(value.getAsDouble()) : c);
+        }
+        return resolved;
+    }
+
+    private static Candidate summarise(List<Constraint> constraints, List<Outcome> group) {
         TreeSet<String> names = new TreeSet<>();
         group.forEach(o -> names.addAll(o.metrics().keySet()));
         Map<String, Double> means = new LinkedHashMap<>();
@@ -63,7 +87,7 @@ public final class Ranking {
             spreads.put(name, values.length > 1 ? Math.sqrt(squares / (values.length - 1)) : 0.0);
         }
         double violation = 0;
-        for (Constraint c : spec.constraints()) {
+        for (Constraint c : constraints) {
             Double value = means.get(c.metric());
             violation += c.violation(value == null ? Double.NaN : value);
         }

@@ -90,7 +90,7 @@ public class TrialQueries {
         return trials.findByStudyIdOrderByNumberAsc(studyId).stream()
                 .filter(t -> t.getState() == TrialState.COMPLETE)
                 .map(t -> new Ranking.Outcome(t.getId(), t.getConfigKey(), mapper.parameters(t), t.getState(),
-                        columns.metrics(t.getMetricsJson())))
+                        columns.metrics(t.getMetricsJson()), t.isEnqueued()))
                 .toList();
     }
 }

@@ -19,14 +19,11 @@ public final class Evaluations {
     private final SearchProblem problem;
     private final UnitCube cube;
     private final List<EvaluatedConfiguration> configurations;
-    private final TriedConfigurations tried;
 
-    private Evaluations(SearchProblem problem, UnitCube cube, List<EvaluatedConfiguration> configurations,
-                        TriedConfigurations tried) {
+    private Evaluations(SearchProblem problem, UnitCube cube, List<EvaluatedConfiguration> configurations) {
         this.problem = problem;
         this.cube = cube;
         this.configurations = configurations;
-        this.tried = tried;
     }
 
     /**
@@ -55,7 +52,7 @@ public final class Evaluations {
         for (int i = 0; i < groups.size(); i++) {
             configurations.add(summarise(problem, units.get(i), groups.get(i)));
         }
-        return new Evaluations(problem, cube, List.copyOf(configurations), tried);
+        return new Evaluations(problem, cube, List.copyOf(configurations));
     }
 
     private static EvaluatedConfiguration summarise(SearchProblem problem, double[] unit, List<Observation> trials) {

@@ -19,7 +19,7 @@ public final class Feasibility {
 
     /** True when no constraint on a known metric is broken by the configuration. */
     public static boolean knownFeasible(SearchProblem problem, Configuration configuration) {
-        if (problem.constraints().isEmpty() || problem.known().names().isEmpty()) {
+        if (problem.constraints().stream().noneMatch(c -> problem.known().names().contains(c.metric()))) {
             return true;
         }
         Map<String, Double> known = problem.known().of(configuration);

@@ -14,9 +14,9 @@ public final class RandomSearch implements SearchAlgorithm {
 
     @Override
     public List<Configuration> propose(SearchProblem problem, List<Observation> observations, int count) {
-        Evaluations evaluations = Evaluations.of(problem, observations);
-        UnitCube cube = evaluations.cube();
-        TriedConfigurations tried = evaluations.tried();
+        // Only the taken configurations matter here, so the results are not summarised.
+        UnitCube cube = new UnitCube(problem.space());
+        TriedConfigurations tried = TriedConfigurations.of(cube, observations);
         SplittableRandom random = new SplittableRandom(problem.seed() * 0x9E3779B97F4A7C15L + observations.size());
         List<Configuration> proposals = new ArrayList<>();
         while (proposals.size() < count) {

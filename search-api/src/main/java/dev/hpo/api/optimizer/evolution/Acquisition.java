@@ -5,7 +5,6 @@ import dev.hpo.api.optimizer.core.Evaluations;
 import dev.hpo.api.optimizer.core.Objective;
 import dev.hpo.api.optimizer.core.OutcomeConstraint;
 import dev.hpo.api.optimizer.core.SearchProblem;
-import dev.hpo.api.optimizer.core.Standing;
 import dev.hpo.api.optimizer.core.UnitCube;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,8 +55,8 @@ final class Acquisition {
         }
         Objective objective = problem.objective();
         boolean known = problem.known().names().contains(objective.metric());
-        List<EvaluatedConfiguration> finished = evaluations.finished().stream()
-                .filter(c -> !Double.isNaN(c.mean(objective.metric()))).toList();
+        List<EvaluatedConfiguration> finished = ModelData.select(evaluations.finished().stream()
+                .filter(c -> !Double.isNaN(c.mean(objective.metric()))).toList());
         if (finished.size() < 2 && !known) {
             return java.util.Optional.empty();
         }
@@ -78,8 +77,8 @@ final class Acquisition {
             if (problem.known().names().contains(c.metric())) {
                 continue;
             }
-            List<EvaluatedConfiguration> reported = evaluations.finished().stream()
-                    .filter(e -> !Double.isNaN(e.mean(c.metric()))).toList();
+            List<EvaluatedConfiguration> reported = ModelData.select(evaluations.finished().stream()
+                    .filter(e -> !Double.isNaN(e.mean(c.metric()))).toList());
             if (reported.size() >= 2) {
                 double[][] x = reported.stream().map(EvaluatedConfiguration::unit).toArray(double[][]::new);
                 double[] y = reported.stream().mapToDouble(e -> e.mean(c.metric())).toArray();
@@ -155,14 +154,5 @@ final class Acquisition {
             p *= Normal.cdf((c.max().getAsDouble() - mean) / sd);
         }
         return p;
-    }
-
-    /** Whether a feasible completed configuration exists yet. */
-    boolean hasIncumbent() {
-        return !Double.isNaN(incumbent);
-    }
-
-    static boolean rankedFeasible(EvaluatedConfiguration c) {
-        return c.standing().tier() == Standing.COMPLETE_FEASIBLE;
     }
 }

@@ -38,7 +38,8 @@ final class ParetoAcquisition {
     }
 
     /** Fits the surrogates on the configurations that carry every objective (at least two of them). */
-    static ParetoAcquisition fit(Evaluations evaluations, List<EvaluatedConfiguration> members) {
+    static ParetoAcquisition fit(Evaluations evaluations, List<EvaluatedConfiguration> allMembers) {
+        List<EvaluatedConfiguration> members = ModelData.select(allMembers);
         SearchProblem problem = evaluations.problem();
         UnitCube cube = evaluations.cube();
         boolean[] categorical = new boolean[cube.dimensions()];
@@ -48,35 +49,38 @@ final class ParetoAcquisition {
         int m = problem.objectives().size();
         double[][] x = members.stream().map(EvaluatedConfiguration::unit).toArray(double[][]::new);
         double[][] losses = members.stream().map(c -> ParetoFront.losses(problem, c)).toArray(double[][]::new);
+        double[][] allLosses = allMembers.stream().map(c -> ParetoFront.losses(problem, c)).toArray(double[][]::new);
         GaussianProcess[] models = new GaussianProcess[m];
         double[] reference = new double[m];
         for (int j = 0; j < m; j++) {
             double worst = Double.NEGATIVE_INFINITY;
             double best = Double.POSITIVE_INFINITY;
-            double[] y = new double[members.size()];
-            for (int i = 0; i < y.length; i++) {
-                y[i] = losses[i][j];
-                worst = Math.max(worst, y[i]);
-                best = Math.min(best, y[i]);
+            for (double[] l : allLosses) {
+                worst = Math.max(worst, l[j]);
+                best = Math.min(best, l[j]);
             }
             reference[j] = worst + 0.1 * Math.max(worst - best, 1e-9);
             Objective objective = problem.objectives().get(j);
             if (!problem.known().names().contains(objective.metric())) {
+                double[] y = new double[members.size()];
+                for (int i = 0; i < y.length; i++) {
+                    y[i] = losses[i][j];
+                }
                 models[j] = GaussianProcess.fit(x, y, categorical);
             }
         }
         ParetoAcquisition acquisition = new ParetoAcquisition(problem, cube, models, reference);
-        for (int i = 0; i < members.size(); i++) {
-            if (members.get(i).standing().tier() == Standing.COMPLETE_FEASIBLE) {
-                acquisition.front.add(losses[i]);
+        for (int i = 0; i < allMembers.size(); i++) {
+            if (allMembers.get(i).standing().tier() == Standing.COMPLETE_FEASIBLE) {
+                acquisition.front.add(allLosses[i]);
             }
         }
         for (OutcomeConstraint c : problem.constraints()) {
             if (problem.known().names().contains(c.metric())) {
                 continue;
             }
-            List<EvaluatedConfiguration> reported = evaluations.finished().stream()
-                    .filter(e -> !Double.isNaN(e.mean(c.metric()))).toList();
+            List<EvaluatedConfiguration> reported = ModelData.select(evaluations.finished().stream()
+                    .filter(e -> !Double.isNaN(e.mean(c.metric()))).toList());
             if (reported.size() >= 2) {
                 double[][] cx = reported.stream().map(EvaluatedConfiguration::unit).toArray(double[][]::new);
                 double[] cy = reported.stream().mapToDouble(e -> e.mean(c.metric())).toArray();

@@ -1,6 +1,5 @@
 package dev.hpo.api.optimizer.grid;
 
-import dev.hpo.api.optimizer.core.Evaluations;
 import dev.hpo.api.optimizer.core.Feasibility;
 import dev.hpo.api.optimizer.core.Observation;
 import dev.hpo.api.optimizer.core.SearchAlgorithm;
@@ -39,9 +38,8 @@ public final class GridSearch implements SearchAlgorithm {
 
     @Override
     public List<Configuration> propose(SearchProblem problem, List<Observation> observations, int count) {
-        Evaluations evaluations = Evaluations.of(problem, observations);
-        UnitCube cube = evaluations.cube();
-        TriedConfigurations tried = evaluations.tried();
+        UnitCube cube = new UnitCube(problem.space());
+        TriedConfigurations tried = TriedConfigurations.of(cube, observations);
         double[][] axes = axes(cube);
         List<Configuration> proposals = new ArrayList<>();
         int[] index = new int[axes.length];

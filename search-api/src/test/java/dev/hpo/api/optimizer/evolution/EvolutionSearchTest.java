@@ -69,6 +69,20 @@ class EvolutionSearchTest {
     }
 
     @Test
+    void fitsItsSurrogateToAShareOfALargeStudy() {
+        List<Observation> observations = TestProblems.run(new RandomSearch(), mixed(8), ModelData.MAX_POINTS + 60,
+                c -> Map.of("loss", TestProblems.loss(c)));
+
+        List<Configuration> next = new EvolutionSearch().propose(mixed(8), observations, 2);
+
+        assertThat(next).hasSize(2).doesNotContainAnyElementsOf(
+                observations.stream().map(Observation::configuration).toList());
+        assertThat(next).allSatisfy(c -> assertThat(TestProblems.loss(c)).isLessThan(
+                observations.stream().mapToDouble(o -> o.metrics().get("loss")).sorted().skip(20).findFirst()
+                        .orElseThrow()));
+    }
+
+    @Test
     void minimisesAKnownCostSubjectToATrainedMetricBound() {
         // HAET in miniature: the cheapest configuration whose "accuracy" reaches the bound.
         SearchProblem problem = new SearchProblem(TestProblems.mixedSpace(), List.of(Objective.minimize("macs")),
