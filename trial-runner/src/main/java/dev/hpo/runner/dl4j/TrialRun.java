@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.util.NetworkUtils;
 
 /**
  * One trial's training loop: steps until the time budget leaves just enough for the final evaluation, measures
@@ -69,13 +68,14 @@ final class TrialRun {
         int batchSize = Math.min(options.batchSize(), train.size());
         Augmentation augmentation = new Augmentation(options.cropPadding(), options.flip(), options.cutout());
         TrainingStep step = new TrainingStep(net, options.samRho(), options.gradientCentralization());
+        LearningRate learningRate = new LearningRate(net);
         budget.recordEvaluation(Evaluation.batchSeconds(net, validation, evaluationBatch()), evaluationBatch());
         budget.expectStepsOf(batchSize);
         budget.startTraining();
         try (BatchStream stream = new BatchStream(train, batchSize, augmentation, options.seed())) {
             while (budget.hasRoomFor(0, finalEvaluationPasses)) {
                 Batch batch = stream.next();
-                NetworkUtils.setLearningRate(net, schedule.at(budget.trainingFraction(finalEvaluationPasses)));
+                learningRate.set(schedule.at(budget.trainingFraction(finalEvaluationPasses)));
                 long start = System.nanoTime();
                 double loss = step.take(Batches.features(batch.pixels(), batch.size(), train.shape()),
                         Batches.smoothedLabels(batch.labels(), batch.size(), data.classes(), options.labelSmoothing()),
