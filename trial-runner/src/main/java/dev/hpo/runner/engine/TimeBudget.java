@@ -104,6 +104,22 @@ public final class TimeBudget {
         return recent[n / 2];
     }
 
+    /**
+     * The slowest of the recent steps (or the guess {@link #stepSeconds()} makes before two are known): what the
+     * next step may take on a machine whose speed varies, so that stopping in time does not depend on luck.
+     */
+    public double slowStepSeconds() {
+        if (stepsSeen <= 1) {
+            return stepSeconds();
+        }
+        int n = Math.min(stepsSeen - 1, RECENT_STEPS);
+        double slowest = 0;
+        for (int i = 0; i < n; i++) {
+            slowest = Math.max(slowest, recentStepSeconds[i]);
+        }
+        return slowest;
+    }
+
     /** Estimated seconds to evaluate {@code images} forward passes, with a safety margin. */
     public double evaluationSeconds(int images) {
         if (!Double.isNaN(evaluationImagesPerSecond)) {
@@ -139,8 +155,11 @@ public final class TimeBudget {
         return window <= 0 ? 1 : Math.min(1, Math.max(0, (elapsedSeconds() - trainingStartSeconds) / window));
     }
 
-    /** Whether one more step, plus {@code extraSeconds} of other work, still ends before the training deadline. */
+    /**
+     * Whether one more step, as slow as the slowest recent one, plus {@code extraSeconds} of other work, still ends
+     * before the training deadline.
+     */
     public boolean hasRoomFor(double extraSeconds, int finalEvaluationImages) {
-        return elapsedSeconds() + stepSeconds() + extraSeconds <= trainingDeadlineSeconds(finalEvaluationImages);
+        return elapsedSeconds() + slowStepSeconds() + extraSeconds <= trainingDeadlineSeconds(finalEvaluationImages);
     }
 }

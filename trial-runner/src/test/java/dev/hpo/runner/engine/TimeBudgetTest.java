@@ -71,6 +71,20 @@ class TimeBudgetTest {
     }
 
     @Test
+    void trainingStopsEarlyEnoughForTheSlowestRecentStep() {
+        TimeBudget budget = new TimeBudget(Duration.ofSeconds(10), 0, TrialClock.startedOn(nanos::get));
+        for (double seconds : new double[] {9, 0.1, 0.3, 0.2, 2.0, 0.2}) {
+            budget.recordStep(seconds, 10);
+        }
+        assertThat(budget.slowStepSeconds()).as("the first step is warm-up, not evidence").isEqualTo(2.0);
+
+        advance(7.9);
+        assertThat(budget.hasRoomFor(0, 0)).isTrue();
+        advance(0.2);
+        assertThat(budget.hasRoomFor(0, 0)).isFalse();
+    }
+
+    @Test
     void stepTimeIsTheMedianOfRecentSteps() {
         TimeBudget budget = new TimeBudget(Duration.ofSeconds(10), 0, TrialClock.startedOn(nanos::get));
         for (double seconds : new double[] {9, 0.1, 0.3, 0.2, 2.0, 0.2}) {
