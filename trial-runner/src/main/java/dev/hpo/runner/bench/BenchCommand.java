@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 /** {@code hpo bench}: benchmarks that print their figures as JSON. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures as JSON.",
-        subcommands = BenchTrainCommand.class)
+        subcommands = {BenchTrainCommand.class, BenchDataCommand.class})
 public final class BenchCommand {
 }

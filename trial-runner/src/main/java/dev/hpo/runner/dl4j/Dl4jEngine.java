@@ -6,11 +6,11 @@ import dev.hpo.arch.CostModel;
 import dev.hpo.arch.InputShape;
 import dev.hpo.runner.data.TrialData;
 import dev.hpo.runner.engine.TimeBudget;
+import dev.hpo.runner.engine.TrialClock;
 import dev.hpo.runner.engine.TrainingEngine;
 import dev.hpo.runner.engine.TrainingListener;
 import dev.hpo.runner.engine.TrialResult;
 import dev.hpo.trial.TrialPlan;
-import java.util.function.LongSupplier;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -22,25 +22,14 @@ public final class Dl4jEngine implements TrainingEngine {
     /** Kept free at the end of the cap for what follows the evaluation (result, JSON, shutdown). */
     private static final double SLACK_SECONDS = 0.5;
 
-    private final LongSupplier nanoClock;
-
-    /** For {@link java.util.ServiceLoader}. */
-    public Dl4jEngine() {
-        this(System::nanoTime);
-    }
-
-    Dl4jEngine(LongSupplier nanoClock) {
-        this.nanoClock = nanoClock;
-    }
-
     @Override
     public String name() {
         return NAME;
     }
 
     @Override
-    public TrialResult train(TrialPlan plan, TrialData data, TrainingListener listener) {
-        TimeBudget budget = new TimeBudget(plan.timeCap(), SLACK_SECONDS, nanoClock);
+    public TrialResult train(TrialPlan plan, TrialData data, TrainingListener listener, TrialClock clock) {
+        TimeBudget budget = new TimeBudget(plan.timeCap(), SLACK_SECONDS, clock);
         ArchitectureSpec architecture = plan.architecture();
         requireFits(architecture, data);
         ArchitectureCost cost = CostModel.of(architecture);

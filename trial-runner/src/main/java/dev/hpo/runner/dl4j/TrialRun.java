@@ -15,13 +15,15 @@ import dev.hpo.runner.engine.WarmupCosineSchedule;
 import dev.hpo.trial.TrainingOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.DoubleSupplier;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.util.NetworkUtils;
 
 /**
  * One trial's training loop: steps until the time budget leaves just enough for the final evaluation, measures
- * after every epoch while there is room, and ends as complete, stopped or failed.
+ * after every epoch while there is room, and ends as complete, stopped or failed. Every evaluation stops between
+ * batches when the time it may use runs out, so the trial ends within its cap even when the machine slows down.
  */
 final class TrialRun {
 
@@ -31,11 +33,12 @@ final class TrialRun {
     private final ComputationGraph net;
     private final TrainingOptions options;
     private final TrialData data;
+    private final LabeledImages validation;
     private final TimeBudget budget;
     private final TrainingListener listener;
     private final ArchitectureCost cost;
     private final WarmupCosineSchedule schedule;
-    private final int finalEvaluationImages;
+    private final int finalEvaluationPasses;
     private final List<Measurement> curve = new ArrayList<>();
 
     private int epochs;
@@ -52,11 +55,12 @@ final class TrialRun {
         this.net = net;
         this.options = options;
         this.data = data;
+        this.validation = Evaluation.interleaveClasses(data.validation());
         this.budget = budget;
         this.listener = listener;
         this.cost = cost;
         this.schedule = new WarmupCosineSchedule(options.learningRate(), options.warmupFraction());
-        this.finalEvaluationImages = data.validation().size() * (options.flipTestTimeAugmentation() ? 2 : 1);
+        this.finalEvaluationPasses = validation.size() * (options.flipTestTimeAugmentation() ? 2 : 1);
     }
 
     TrialResult run() {
@@ -64,11 +68,14 @@ final class TrialRun {
         int batchSize = Math.min(options.batchSize(), train.size());
         Augmentation augmentation = new Augmentation(options.cropPadding(), options.flip(), options.cutout());
         TrainingStep step = new TrainingStep(net, options.samRho(), options.gradientCentralization());
-        budget.recordEvaluation(Evaluation.batchSeconds(net, data.validation(), evaluationBatch()), evaluationBatch());
+        LearningRate learningRate = new LearningRate(net);
+        budget.recordEvaluation(Evaluation.batchSeconds(net, validation, evaluationBatch()), evaluationBatch());
+        budget.expectStepsOf(batchSize);
+        budget.startTraining();
         try (BatchStream stream = new BatchStream(train, batchSize, augmentation, options.seed())) {
-            while (budget.hasRoomFor(0, finalEvaluationImages)) {
+            while (budget.hasRoomFor(0, finalEvaluationPasses)) {
                 Batch batch = stream.next();
-                NetworkUtils.setLearningRate(net, schedule.at(budget.trainingFraction(finalEvaluationImages)));
+                learningRate.set(schedule.at(budget.trainingFraction(finalEvaluationPasses)));
                 long start = System.nanoTime();
                 double loss = step.take(Batches.features(batch.pixels(), batch.size(), train.shape()),
                         Batches.smoothedLabels(batch.labels(), batch.size(), data.classes(), options.labelSmoothing()),
@@ -94,57 +101,82 @@ final class TrialRun {
                 }
             }
         }
-        double accuracy = evaluate(options.flipTestTimeAugmentation());
-        Measurement last = measurement(accuracy);
+        if (steps == 0) {
+            return failed(String.format(Locale.ROOT, "time cap of %.1fs too short: reading the data, building the"
+                    + " network and measuring it took %.1fs, leaving no time to train", budget.capSeconds(),
+                    budget.elapsedSeconds()));
+        }
+        // Mirrored images double the evaluation's cost: averaged in only when the whole set fits that way.
+        boolean flipAveraging = options.flipTestTimeAugmentation()
+                && budget.evaluationFits(2 * validation.size());
+        Evaluation.Score score = evaluate(flipAveraging, budget::remainingSeconds);
+        if (score.images() == 0) {
+            return failed(String.format(Locale.ROOT, "time cap of %.1fs too short: no time was left to evaluate"
+                    + " after %d training steps", budget.capSeconds(), steps));
+        }
+        Measurement last = measurement(score);
         curve.add(last);
         listener.onMeasurement(last);
-        return result(TrialStatus.COMPLETE, Optional.empty(), accuracy);
+        return result(TrialStatus.COMPLETE, Optional.empty(), score);
     }
 
     /** Evaluates after an epoch when the budget allows; a stop from the listener ends the trial here. */
     private Optional<TrialResult> measureEpoch() {
-        if (!budget.hasRoomFor(budget.evaluationSeconds(data.validation().size()), finalEvaluationImages)) {
+        if (!budget.hasRoomFor(budget.evaluationSeconds(validation.size()), finalEvaluationPasses)) {
             return Optional.empty();
         }
-        Measurement measurement = measurement(evaluate(false));
+        Evaluation.Score score = evaluate(false,
+                () -> budget.trainingDeadlineSeconds(finalEvaluationPasses) - budget.elapsedSeconds());
+        if (score.images() == 0) {
+            return Optional.empty();
+        }
+        Measurement measurement = measurement(score);
         curve.add(measurement);
         if (!listener.onMeasurement(measurement)) {
-            return Optional.of(result(TrialStatus.STOPPED, Optional.empty(), measurement.validationAccuracy()));
+            return Optional.of(result(TrialStatus.STOPPED, Optional.empty(), score));
         }
         return Optional.empty();
     }
 
-    private double evaluate(boolean flipAveraging) {
-        long start = System.nanoTime();
-        double accuracy = Evaluation.accuracy(net, data.validation(), evaluationBatch(), flipAveraging);
-        budget.recordEvaluation((System.nanoTime() - start) / 1e9,
-                data.validation().size() * (flipAveraging ? 2 : 1));
-        return accuracy;
+    /** Evaluates batch after batch while the next one is expected to end within {@code secondsLeft}. */
+    private Evaluation.Score evaluate(boolean flipAveraging, DoubleSupplier secondsLeft) {
+        return Evaluation.accuracy(net, validation, evaluationBatch(), flipAveraging, new Evaluation.Pacing() {
+            @Override
+            public boolean allows(int forwardPasses) {
+                return budget.evaluationSeconds(forwardPasses) <= secondsLeft.getAsDouble();
+            }
+
+            @Override
+            public void record(double seconds, int forwardPasses) {
+                budget.recordEvaluation(seconds, forwardPasses);
+            }
+        });
     }
 
     /** Inference needs no activations kept for backprop, so it takes larger batches: fewer, cheaper calls. */
     private int evaluationBatch() {
-        return Math.min(Math.max(options.batchSize(), EVALUATION_BATCH), data.validation().size());
+        return Math.min(Math.max(options.batchSize(), EVALUATION_BATCH), validation.size());
     }
 
     /** A measurement closing the current stretch of steps; its loss is the mean since the previous one. */
-    private Measurement measurement(double accuracy) {
+    private Measurement measurement(Evaluation.Score score) {
         if (lossCount > 0) {
             lastLoss = lossSum / lossCount;
         }
         lossSum = 0;
         lossCount = 0;
-        return new Measurement(epochs, steps, budget.elapsedSeconds(), lastLoss, accuracy);
+        return new Measurement(epochs, steps, budget.elapsedSeconds(), lastLoss, score.accuracy(), score.images());
     }
 
     private TrialResult failed(String reason) {
-        return result(TrialStatus.FAILED, Optional.of(reason), Double.NaN);
+        return result(TrialStatus.FAILED, Optional.of(reason), new Evaluation.Score(Double.NaN, 0, false));
     }
 
-    private TrialResult result(TrialStatus status, Optional<String> failure, double accuracy) {
+    private TrialResult result(TrialStatus status, Optional<String> failure, Evaluation.Score score) {
         double imagesPerSecond = trainSeconds > 0 ? trainedImages / trainSeconds : 0;
         double finalLoss = lossCount > 0 ? lossSum / lossCount : lastLoss;
-        return new TrialResult(engine, status, failure, accuracy, cost.macs(), cost.params(), epochs, steps,
-                budget.elapsedSeconds(), trainSeconds, imagesPerSecond, finalLoss, curve);
+        return new TrialResult(engine, status, failure, score.accuracy(), score.images(), score.flipAveraged(),
+                cost.macs(), cost.params(), epochs, steps, budget.elapsedSeconds(), trainSeconds, imagesPerSecond,
+                finalLoss, curve);
     }
 }

@@ -15,7 +15,17 @@ public interface TrainingEngine {
     String name();
 
     /**
-     * Trains and evaluates within {@code plan.timeCap()}, counted from the call.
+     * Trains and evaluates within {@code plan.timeCap()}, counted from the call. Callers that read the data first
+     * should start a {@link TrialClock} before reading it and use the other overload, so the cap counts the reading.
+     */
+    default TrialResult train(TrialPlan plan, TrialData data, TrainingListener listener) {
+        return train(plan, data, listener, TrialClock.startNow());
+    }
+
+    /**
+     * Trains and evaluates so that the whole trial, counted from {@code clock}'s start, ends within
+     * {@code plan.timeCap()} (by a second or two more only when the machine slows down mid-evaluation); when little time is left the evaluation covers only part
+     * of the validation set (the result says how much).
      *
      * <p>Never throws for what happens during training: divergence ends the trial as
      * {@link TrialStatus#FAILED} with the reason, a listener's stop as {@link TrialStatus#STOPPED}.
@@ -23,5 +33,5 @@ public interface TrainingEngine {
      * @param listener told of every measurement, and asked whether to go on
      * @throws IllegalArgumentException when the data does not fit the plan (shape or class count)
      */
-    TrialResult train(TrialPlan plan, TrialData data, TrainingListener listener);
+    TrialResult train(TrialPlan plan, TrialData data, TrainingListener listener, TrialClock clock);
 }

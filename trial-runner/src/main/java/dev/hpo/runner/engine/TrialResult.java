@@ -11,6 +11,9 @@ import java.util.Optional;
  * @param status how training ended
  * @param failure why it failed; present exactly when {@code status} is {@link TrialStatus#FAILED}
  * @param accuracy validation accuracy in [0, 1]; NaN when the trial failed before any evaluation
+ * @param validationImages images the final accuracy was measured on: the whole validation subset unless the time
+ *     cap left room for only part of it (a prefix balanced between the classes); 0 when not evaluated
+ * @param flipAveraged whether the final evaluation averaged each image with its mirror image
  * @param macs forward multiply-accumulates per image, from the cost model
  * @param params trainable parameters, from the cost model
  * @param epochs completed epochs
@@ -26,6 +29,8 @@ public record TrialResult(
         TrialStatus status,
         Optional<String> failure,
         double accuracy,
+        int validationImages,
+        boolean flipAveraged,
         long macs,
         long params,
         int epochs,

@@ -20,6 +20,8 @@ public final class TrialResultJson {
         json.put("status", r.status().name());
         json.put("failure", r.failure().orElse(null));
         number(json, "accuracy", r.accuracy());
+        json.put("validationImages", r.validationImages());
+        json.put("flipAveraged", r.flipAveraged());
         json.put("macs", r.macs());
         json.put("params", r.params());
         json.put("epochs", r.epochs());
@@ -42,6 +44,7 @@ public final class TrialResultJson {
         number(json, "elapsedSeconds", m.elapsedSeconds());
         number(json, "trainLoss", m.trainLoss());
         number(json, "validationAccuracy", m.validationAccuracy());
+        json.put("validationImages", m.validationImages());
         return json;
     }
 

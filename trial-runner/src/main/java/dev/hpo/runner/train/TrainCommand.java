@@ -9,6 +9,8 @@ import dev.hpo.runner.data.TrialDataLoader;
 import dev.hpo.runner.engine.Measurement;
 import dev.hpo.runner.engine.TrainingEngine;
 import dev.hpo.runner.engine.TrainingEngines;
+import dev.hpo.runner.engine.TrainingListener;
+import dev.hpo.runner.engine.TrialClock;
 import dev.hpo.runner.engine.TrialResult;
 import dev.hpo.runner.engine.TrialStatus;
 import dev.hpo.runner.plan.Durations;
@@ -140,6 +142,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // The cap counts from here: reading the data and building the network are part of the trial.
+        TrialClock clock = TrialClock.startNow();
         TrainingEngine trainer = TrainingEngines.discover().byName(engine);
         TrialPlan trial;
         TrialData data;
@@ -167,7 +171,7 @@ public final class TrainCommand implements Callable<Integer> {
                     Durations.seconds(trial.timeCap()), trainer.name());
             out.flush();
         }
-        TrialResult result = trainer.train(trial, data, measurement -> {
+        TrainingListener listener = measurement -> {
             if (jsonLines) {
                 ObjectNode line = TrialResultJson.write(measurement);
                 line.put("type", "measurement");
@@ -177,7 +181,8 @@ public final class TrainCommand implements Callable<Integer> {
                 progress(out, measurement);
             }
             return true;
-        });
+        };
+        TrialResult result = trainer.train(trial, data, listener, clock);
         if (json || jsonLines) {
             ObjectNode document = TrialResultJson.write(result);
             if (jsonLines) {
@@ -186,9 +191,10 @@ public final class TrainCommand implements Callable<Integer> {
             document.set("plan", TrialPlanJson.write(trial));
             out.println(document);
         } else {
-            out.printf(Locale.ROOT, "%s: accuracy %.4f, %d epochs, %d steps, %.1fs, %.1f img/s, %d MACs, %d params%n",
-                    result.status(), result.accuracy(), result.epochs(), result.steps(), result.wallSeconds(),
-                    result.imagesPerSecond(), result.macs(), result.params());
+            out.printf(Locale.ROOT, "%s: accuracy %.4f on %d images%s, %d epochs, %d steps, %.1fs, %.1f img/s,"
+                    + " %d MACs, %d params%n", result.status(), result.accuracy(), result.validationImages(),
+                    result.flipAveraged() ? " (flip-averaged)" : "", result.epochs(), result.steps(),
+                    result.wallSeconds(), result.imagesPerSecond(), result.macs(), result.params());
             result.failure().ifPresent(reason -> out.println("reason: " + reason));
         }
         out.flush();
@@ -226,8 +232,8 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private static void progress(PrintWriter out, Measurement m) {
-        out.printf(Locale.ROOT, "epoch %3d  step %6d  %7.1fs  loss %.4f  val %.4f%n", m.epoch(), m.step(),
-                m.elapsedSeconds(), m.trainLoss(), m.validationAccuracy());
+        out.printf(Locale.ROOT, "epoch %3d  step %6d  %7.1fs  loss %.4f  val %.4f (%d images)%n", m.epoch(),
+                m.step(), m.elapsedSeconds(), m.trainLoss(), m.validationAccuracy(), m.validationImages());
         out.flush();
     }
 }

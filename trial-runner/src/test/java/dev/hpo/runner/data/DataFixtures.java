@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
 /** Writes small data files in the real formats (and broken variants) for tests. */
-final class DataFixtures {
+public final class DataFixtures {
 
     private DataFixtures() {
     }
@@ -50,7 +50,7 @@ final class DataFixtures {
     }
 
     /** A Fashion-MNIST directory of 28x28 images with {@code trainPerClass} and {@code testPerClass} per class. */
-    static Path fashionMnist(Path directory, int trainPerClass, int testPerClass, boolean gzip) {
+    public static Path fashionMnist(Path directory, int trainPerClass, int testPerClass, boolean gzip) {
         int[] train = cyclicLabels(10, trainPerClass);
         int[] test = cyclicLabels(10, testPerClass);
         write(directory, "train-images-idx3-ubyte", idxImages(train.length, 28, 28, 0), gzip);

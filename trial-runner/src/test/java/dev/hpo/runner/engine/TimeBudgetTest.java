@@ -17,7 +17,7 @@ class TimeBudgetTest {
 
     @Test
     void reservesTheFinalEvaluationFromMeasuredThroughput() {
-        TimeBudget budget = new TimeBudget(Duration.ofSeconds(100), 0.5, nanos::get);
+        TimeBudget budget = new TimeBudget(Duration.ofSeconds(100), 0.5, TrialClock.startedOn(nanos::get));
         budget.recordStep(5.0, 100);
         budget.recordStep(1.0, 100);
         budget.recordEvaluation(2.0, 1000); // 500 images/s
@@ -28,7 +28,7 @@ class TimeBudgetTest {
 
     @Test
     void guessesEvaluationFromTrainingThroughputUntilMeasured() {
-        TimeBudget budget = new TimeBudget(Duration.ofSeconds(100), 0, nanos::get);
+        TimeBudget budget = new TimeBudget(Duration.ofSeconds(100), 0, TrialClock.startedOn(nanos::get));
         assertThat(budget.evaluationSeconds(1000)).isZero();
         budget.recordStep(20.0, 100);
         assertThat(budget.evaluationSeconds(1000)).as("a warm-up step alone is no evidence").isZero();
@@ -41,7 +41,7 @@ class TimeBudgetTest {
 
     @Test
     void stopsTrainingWhenTheNextStepWouldEatIntoTheEvaluation() {
-        TimeBudget budget = new TimeBudget(Duration.ofSeconds(10), 0, nanos::get);
+        TimeBudget budget = new TimeBudget(Duration.ofSeconds(10), 0, TrialClock.startedOn(nanos::get));
         budget.recordStep(3.0, 100);
         budget.recordStep(1.0, 100);
         budget.recordEvaluation(1.0, 100); // 100 images at 100/s: 1.15 s reserved
@@ -54,7 +54,7 @@ class TimeBudgetTest {
 
     @Test
     void trainingFractionGrowsWithElapsedTimeUpToOne() {
-        TimeBudget budget = new TimeBudget(Duration.ofSeconds(10), 0, nanos::get);
+        TimeBudget budget = new TimeBudget(Duration.ofSeconds(10), 0, TrialClock.startedOn(nanos::get));
         advance(5);
         assertThat(budget.trainingFraction(0)).isCloseTo(0.5, within(1e-9));
         advance(50);
@@ -63,7 +63,7 @@ class TimeBudgetTest {
 
     @Test
     void theSlowFirstStepForecastsNothing() {
-        TimeBudget budget = new TimeBudget(Duration.ofSeconds(10), 0, nanos::get);
+        TimeBudget budget = new TimeBudget(Duration.ofSeconds(10), 0, TrialClock.startedOn(nanos::get));
         budget.recordStep(5.0, 10);
         assertThat(budget.stepSeconds()).isZero();
         budget.recordStep(0.1, 10);
@@ -71,11 +71,72 @@ class TimeBudgetTest {
     }
 
     @Test
+    void trainingStopsEarlyEnoughForTheSlowestRecentStep() {
+        TimeBudget budget = new TimeBudget(Duration.ofSeconds(10), 0, TrialClock.startedOn(nanos::get));
+        for (double seconds : new double[] {9, 0.1, 0.3, 0.2, 2.0, 0.2}) {
+            budget.recordStep(seconds, 10);
+        }
+        assertThat(budget.slowStepSeconds()).as("the first step is warm-up, not evidence").isEqualTo(2.0);
+
+        advance(7.9);
+        assertThat(budget.hasRoomFor(0, 0)).isTrue();
+        advance(0.2);
+        assertThat(budget.hasRoomFor(0, 0)).isFalse();
+    }
+
+    @Test
     void stepTimeIsTheMedianOfRecentSteps() {
-        TimeBudget budget = new TimeBudget(Duration.ofSeconds(10), 0, nanos::get);
+        TimeBudget budget = new TimeBudget(Duration.ofSeconds(10), 0, TrialClock.startedOn(nanos::get));
         for (double seconds : new double[] {9, 0.1, 0.3, 0.2, 2.0, 0.2}) {
             budget.recordStep(seconds, 10);
         }
         assertThat(budget.stepSeconds()).isEqualTo(0.2);
+    }
+
+    @Test
+    void theCapCountsFromTheTrialsStartNotFromTheBudgetsCreation() {
+        TrialClock clock = TrialClock.startedOn(nanos::get);
+        advance(4); // reading the data
+        TimeBudget budget = new TimeBudget(Duration.ofSeconds(10), 0.5, clock);
+
+        assertThat(budget.elapsedSeconds()).isCloseTo(4, within(1e-9));
+        assertThat(budget.remainingSeconds()).isCloseTo(5.5, within(1e-9));
+    }
+
+    @Test
+    void reservesAtMostAQuarterOfTheTrainingWindowForTheEvaluation() {
+        TimeBudget budget = new TimeBudget(Duration.ofSeconds(20), 0, TrialClock.startedOn(nanos::get));
+        advance(4);
+        budget.startTraining();
+        budget.recordEvaluation(1.0, 10); // 1000 images would take 115 s
+
+        assertThat(budget.reservedEvaluationSeconds(1000)).isCloseTo(0.25 * 16, within(1e-9));
+        assertThat(budget.trainingDeadlineSeconds(1000)).isCloseTo(16, within(1e-9));
+        assertThat(budget.evaluationFits(1000)).isFalse();
+        assertThat(budget.evaluationFits(100)).as("11.5 s of the 16 s left").isTrue();
+    }
+
+    @Test
+    void theScheduleCountsFromTheStartOfTraining() {
+        TimeBudget budget = new TimeBudget(Duration.ofSeconds(12), 0, TrialClock.startedOn(nanos::get));
+        advance(2);
+        budget.startTraining();
+        assertThat(budget.trainingFraction(0)).isZero();
+        advance(5);
+        assertThat(budget.trainingFraction(0)).isCloseTo(0.5, within(1e-9));
+    }
+
+    @Test
+    void theFirstStepIsGuessedFromInferenceThroughputWhenKnown() {
+        TimeBudget budget = new TimeBudget(Duration.ofSeconds(10), 0, TrialClock.startedOn(nanos::get));
+        budget.recordEvaluation(1.0, 300);
+        budget.expectStepsOf(100);
+
+        // training is about three times the cost of inference: 100 images at 100 images/s
+        assertThat(budget.stepSeconds()).isCloseTo(1.0, within(1e-9));
+        advance(8.9);
+        assertThat(budget.hasRoomFor(0, 0)).isTrue();
+        advance(0.2);
+        assertThat(budget.hasRoomFor(0, 0)).isFalse();
     }
 }
