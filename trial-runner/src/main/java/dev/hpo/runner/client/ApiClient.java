@@ -64,45 +64,45 @@ public final class ApiClient {
     }
 
     /** Reports a measurement; returns whether the trial should stop. */
-    public boolean measure(String trialId, MeasurementReport measurement) {
+    public boolean measure(String trialId, String workerId, MeasurementReport measurement) {
         ObjectNode body = json.createObjectNode()
                 .put("step", measurement.step())
-                .put("elapsedSeconds", measurement.elapsedSeconds());
+                .put("elapsedSeconds", measurement.elapsedSeconds())
+                .put("workerId", workerId);
         ObjectNode metrics = body.putObject("metrics");
         measurement.metrics().forEach(metrics::put);
         return post("api/trials/" + trialId + "/measurements", body).path("shouldStop").asBoolean(false);
     }
 
     /** Tells the API the trial is still being worked on; returns whether it should stop. */
-    public boolean heartbeat(String trialId) {
-        return post("api/trials/" + trialId + "/heartbeat", json.createObjectNode())
+    public boolean heartbeat(String trialId, String workerId) {
+        return post("api/trials/" + trialId + "/heartbeat", json.createObjectNode().put("workerId", workerId))
                 .path("shouldStop").asBoolean(false);
     }
 
     /** Completes a trial with its final metrics. */
-    public JsonNode complete(String trialId, Map<String, Double> metrics) {
-        ObjectNode body = json.createObjectNode();
+    public JsonNode complete(String trialId, String workerId, Map<String, Double> metrics) {
+        ObjectNode body = json.createObjectNode().put("workerId", workerId);
         ObjectNode values = body.putObject("metrics");
         metrics.forEach(values::put);
         return post("api/trials/" + trialId + "/complete", body);
     }
 
     /** Ends a trial as failed with the reason. */
-    public JsonNode fail(String trialId, String reason) {
-        ObjectNode body = json.createObjectNode().put("failed", true).put("reason", reason);
+    public JsonNode fail(String trialId, String workerId, String reason) {
+        ObjectNode body = json.createObjectNode().put("failed", true).put("reason", reason).put("workerId", workerId);
         return post("api/trials/" + trialId + "/complete", body);
     }
 
     /** Gives a trial back to its study so another worker can run it. */
-    public JsonNode release(String trialId, String reason) {
-        return post("api/trials/" + trialId + "/release", json.createObjectNode().put("reason", reason));
+    public JsonNode release(String trialId, String workerId) {
+        return post("api/trials/" + trialId + "/release", json.createObjectNode().put("workerId", workerId));
     }
 
     /** The ids of the studies currently accepting work, oldest first as the API lists them. */
     public List<String> runningStudies() {
         JsonNode answer = get("api/studies");
-        JsonNode list = answer.isArray() ? answer : answer.path("content").isArray() ? answer.get("content")
-                : answer.path("studies");
+        JsonNode list = answer.isArray() ? answer : answer.path("items");
         List<String> ids = new ArrayList<>();
         for (JsonNode study : list) {
             if ("RUNNING".equals(study.path("state").asText()) && study.hasNonNull("id")) {

@@ -44,6 +44,10 @@ public record SuggestedTrial(String id, String studyId, Duration timeCap, Option
     }
 
     private static Optional<Duration> setting(ObjectNode json, String name) {
+        JsonNode seconds = json.get(name + "Seconds");
+        if (seconds != null && seconds.isNumber()) {
+            return Optional.of(Durations.parse(name, seconds));
+        }
         JsonNode value = json.get(name);
         if ((value == null || value.isNull()) && json.get("trialSettings") instanceof ObjectNode settings) {
             value = settings.get(name);

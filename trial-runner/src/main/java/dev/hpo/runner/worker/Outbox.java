@@ -24,6 +24,7 @@ final class Outbox implements AutoCloseable {
     }
 
     private final ApiClient client;
+    private final String workerId;
     private final Consumer<String> log;
     private final Deque<Report> pending = new ArrayDeque<>();
     private final Set<String> stopRequested = ConcurrentHashMap.newKeySet();
@@ -31,8 +32,9 @@ final class Outbox implements AutoCloseable {
     private boolean sending;
     private volatile boolean closed;
 
-    Outbox(ApiClient client, Consumer<String> log) {
+    Outbox(ApiClient client, String workerId, Consumer<String> log) {
         this.client = client;
+        this.workerId = workerId;
         this.log = log;
         this.sender = new Thread(this::sendAll, "outbox");
         this.sender.setDaemon(true);
@@ -41,34 +43,46 @@ final class Outbox implements AutoCloseable {
 
     void measure(String trialId, MeasurementReport measurement) {
         add(new Report(trialId, "measurement at step " + measurement.step(), false,
-                api -> api.measure(trialId, measurement)));
+                api -> api.measure(trialId, workerId, measurement)));
     }
 
     void heartbeat(String trialId) {
         synchronized (pending) {
             if (pending.isEmpty() && !sending) {
-                add(new Report(trialId, "heartbeat", true, api -> api.heartbeat(trialId)));
+                add(new Report(trialId, "heartbeat", true, api -> api.heartbeat(trialId, workerId)));
             }
         }
     }
 
     void complete(String trialId, Map<String, Double> metrics) {
         add(new Report(trialId, "completion", false, api -> {
-            api.complete(trialId, metrics);
+            api.complete(trialId, workerId, metrics);
             return false;
         }));
     }
 
     void fail(String trialId, String reason) {
         add(new Report(trialId, "failure (" + reason + ")", false, api -> {
-            api.fail(trialId, reason);
+            api.fail(trialId, workerId, reason);
             return false;
         }));
     }
 
-    void release(String trialId, String reason) {
+    /**
+     * Hands a trial back. Where the API has no release, the trial goes back to its study when its heartbeat
+     * timeout runs out, as for a worker that died.
+     */
+    void release(String trialId) {
         add(new Report(trialId, "release", false, api -> {
-            api.release(trialId, reason);
+            try {
+                api.release(trialId, workerId);
+                log.accept("trial " + trialId + " handed back to its study");
+            } catch (ApiException e) {
+                if (e.status() != 404 && e.status() != 405) {
+                    throw e;
+                }
+                log.accept("trial " + trialId + " goes back to its study when its heartbeat timeout runs out");
+            }
             return false;
         }));
     }

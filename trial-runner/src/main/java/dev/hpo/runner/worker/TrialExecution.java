@@ -149,7 +149,7 @@ final class TrialExecution {
             outbox.complete(trial.id(), stopped.lastMetrics());
         } else {
             log.accept("trial " + trial.id() + " handed back: the worker is shutting down");
-            outbox.release(trial.id(), "worker shut down");
+            outbox.release(trial.id());
         }
     }
 

@@ -100,7 +100,7 @@ public final class WorkerCommand implements Callable<Integer> {
         Optional<String> bearer = Optional.ofNullable(token);
         ApiClient asking = new ApiClient(base, bearer, Retry.never());
         ApiClient reporting = new ApiClient(base, bearer, Retry.whilst(() -> !giveUp.get()));
-        try (Outbox outbox = new Outbox(reporting, log)) {
+        try (Outbox outbox = new Outbox(reporting, settings.workerId(), log)) {
             Worker worker = new Worker(asking, outbox, command, settings, log);
             Thread hook = new Thread(() -> shutDown(worker, outbox, settings, giveUp, log), "worker-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);

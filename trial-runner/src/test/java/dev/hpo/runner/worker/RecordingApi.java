@@ -43,10 +43,10 @@ final class RecordingApi implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    /** Queues a trial with this id, time cap and heartbeat timeout for study {@code s1}. */
-    ObjectNode offer(String id, String timeCap) {
-        ObjectNode trial = json.createObjectNode().put("id", id).put("studyId", "s1").put("timeCap", timeCap)
-                .put("heartbeatTimeout", "3s");
+    /** Queues a trial with this id, time cap (and a 3 s heartbeat timeout) for study {@code s1}. */
+    ObjectNode offer(String id, double timeCapSeconds) {
+        ObjectNode trial = json.createObjectNode().put("id", id).put("studyId", "s1")
+                .put("timeCapSeconds", timeCapSeconds).put("heartbeatTimeoutSeconds", 3.0);
         trial.putObject("parameters").put("width", 0.5);
         synchronized (this) {
             waiting.add(trial);

@@ -25,7 +25,7 @@ class WorkerTest {
     void startApi() throws Exception {
         api = new RecordingApi();
         outbox = new Outbox(new ApiClient(api.address(), Optional.of("secret"), new Retry(Duration.ofMillis(20),
-                Duration.ofMillis(100), () -> !giveUp.get())), log::add);
+                Duration.ofMillis(100), () -> !giveUp.get())), "w1", log::add);
     }
 
     @AfterEach
@@ -44,7 +44,7 @@ class WorkerTest {
 
     @Test
     void reportsEveryMeasurementThenCompletesWithTheFinalMetrics() throws Exception {
-        api.offer("t1", "30s");
+        api.offer("t1", 30);
         String script = "cat > /dev/null; echo starting; "
                 + "echo '{\"step\":1,\"elapsedSeconds\":0.5,\"metrics\":{\"accuracy\":0.5}}'; "
                 + "echo '{\"step\":2,\"elapsedSeconds\":1.0,\"metrics\":{\"accuracy\":0.7}}'; "
@@ -64,8 +64,8 @@ class WorkerTest {
 
     @Test
     void aCrashingTrialFailsWithItsLastErrorLinesAndTheWorkerGoesOn() throws Exception {
-        api.offer("t1", "30s");
-        api.offer("t2", "30s");
+        api.offer("t1", 30);
+        api.offer("t2", 30);
         String script = "read line; case \"$line\" in *t1*) echo 'Exception: out of cheese' >&2; exit 3;; esac; "
                 + "echo '{\"metrics\":{\"accuracy\":0.9}}'";
 
@@ -81,7 +81,7 @@ class WorkerTest {
 
     @Test
     void aTrialPastItsCapIsKilledAndFailsWithReasonTimeCapKeepingItsMeasurements() throws Exception {
-        api.offer("t1", "1s");
+        api.offer("t1", 1);
         String script = "echo '{\"step\":1,\"elapsedSeconds\":0.1,\"metrics\":{\"accuracy\":0.4}}'; sleep 60";
 
         long start = System.nanoTime();
@@ -96,7 +96,7 @@ class WorkerTest {
 
     @Test
     void shouldStopEndsTheTrialPromptlyAndCompletesItWithTheLastMeasurement() throws Exception {
-        api.offer("t1", "60s");
+        api.offer("t1", 60);
         api.answerShouldStop(true);
         String script = "echo '{\"step\":1,\"elapsedSeconds\":0.1,\"metrics\":{\"accuracy\":0.3}}'; sleep 60";
 
@@ -111,7 +111,7 @@ class WorkerTest {
 
     @Test
     void heartbeatsWhileTheTrialRuns() throws Exception {
-        api.offer("t1", "30s");
+        api.offer("t1", 30);
         worker("sleep 2.5; echo '{\"metrics\":{\"accuracy\":0.1}}'").run();
 
         // A 3 s heartbeat timeout means a heartbeat every second.
@@ -120,7 +120,7 @@ class WorkerTest {
 
     @Test
     void reportsSentWhileTheApiIsUnavailableArriveInOrderOnceItIsBack() throws Exception {
-        api.offer("t1", "30s");
+        api.offer("t1", 30);
         String script = "sleep 0.3; echo '{\"step\":1,\"elapsedSeconds\":0.1,\"metrics\":{\"loss\":2}}'; "
                 + "echo '{\"step\":2,\"elapsedSeconds\":0.2,\"metrics\":{\"loss\":1}}'; "
                 + "echo '{\"metrics\":{\"accuracy\":0.6}}'";
@@ -147,7 +147,7 @@ class WorkerTest {
 
     @Test
     void aStoppedWorkerKillsItsTrialAndHandsItBack() throws Exception {
-        api.offer("t1", "60s");
+        api.offer("t1", 60);
         Worker worker = worker("sleep 60");
         Thread loop = new Thread(() -> {
             try {
