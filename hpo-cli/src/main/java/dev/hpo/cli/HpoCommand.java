@@ -23,7 +23,11 @@ public final class HpoCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine line = commandLine();
+        int exit = line.execute(args);
+        line.getOut().flush();
+        line.getErr().flush();
+        System.exit(exit);
     }
 
     /** The configured command line, shared by {@link #main} and the tests. */
