@@ -1,0 +1,4 @@
+package dev.hpo.runner.data;
+
+public record Augmentation(int cropPadding, boolean flip, int cutout) {
+}

@@ -1,0 +1,7 @@
+package dev.hpo.runner.data;
+
+public class DataException extends RuntimeException {
+    public DataException(String message) {
+        super(message);
+    }
+}

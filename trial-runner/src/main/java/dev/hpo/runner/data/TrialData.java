@@ -1,0 +1,6 @@
+package dev.hpo.runner.data;
+
+import java.util.List;
+
+public record TrialData(LabeledImages train, LabeledImages validation, int classes, List<String> classNames) {
+}
