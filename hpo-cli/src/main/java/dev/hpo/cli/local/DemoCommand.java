@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -70,7 +71,7 @@ public final class DemoCommand implements Callable<Integer> {
         Path logs = data.resolve("logs");
         try (LocalServices services = new LocalServices(home, logs, out)) {
             say(out, "starting the API on the embedded database in " + data + " (the first start builds it)...");
-            Api api = services.startServer(apiPort, data, Duration.ofMinutes(15));
+            Api api = services.startServer(apiPort, data, Optional.empty(), Duration.ofMinutes(15));
             String dashboard = "http://127.0.0.1:" + apiPort + "/";
             say(out, "API and dashboard: " + dashboard + "   (logs in " + logs + ")");
             JsonNode created = api.post("api/studies", study.toString());

@@ -39,23 +39,33 @@ public final class FashionMnistFiles {
             "t10k-images-idx3-ubyte.gz", "bef4ecab320f06d8554ea6380940ec79",
             "t10k-labels-idx1-ubyte.gz", "bb300cfdad3c16e7a12a480ee83cd310");
 
+    private final Path debian;
     private final Path cache;
     private final URI source;
+    private final Map<String, String> md5;
+    private final boolean mayInstall;
     private final PrintWriter out;
 
     /**
+     * @param debian where the Debian package puts the files
      * @param cache where downloaded files are kept, e.g. {@code ~/.hpo/datasets/fashion-mnist}
      * @param source the address the files are downloaded from
+     * @param md5 the expected checksum of each file, by name
+     * @param mayInstall whether installing the Debian package is worth a try
      */
-    public FashionMnistFiles(Path cache, URI source, PrintWriter out) {
+    FashionMnistFiles(Path debian, Path cache, URI source, Map<String, String> md5, boolean mayInstall,
+                      PrintWriter out) {
+        this.debian = debian;
         this.cache = cache;
         this.source = source;
+        this.md5 = Map.copyOf(md5);
+        this.mayInstall = mayInstall;
         this.out = out;
     }
 
     public static FashionMnistFiles official(PrintWriter out) {
-        return new FashionMnistFiles(HpoHome.userDirectory().resolve("datasets").resolve("fashion-mnist"), OFFICIAL,
-                out);
+        return new FashionMnistFiles(DEBIAN, HpoHome.userDirectory().resolve("datasets").resolve("fashion-mnist"),
+                OFFICIAL, MD5, true, out);
     }
 
     /**
@@ -64,15 +74,16 @@ public final class FashionMnistFiles {
      * @throws CliException with one message saying how to get the files, when no way worked
      */
     public Path locate() throws InterruptedException {
-        if (complete(DEBIAN)) {
-            return DEBIAN;
+        if (complete(debian)) {
+            return debian;
         }
         if (cached()) {
             return cache;
         }
-        Optional<String> aptProblem = installDebianPackage();
-        if (aptProblem.isEmpty() && complete(DEBIAN)) {
-            return DEBIAN;
+        Optional<String> aptProblem = mayInstall ? installDebianPackage()
+                : Optional.of("the " + PACKAGE + " package is not installed");
+        if (aptProblem.isEmpty() && complete(debian)) {
+            return debian;
         }
         try {
             download();
@@ -83,7 +94,7 @@ public final class FashionMnistFiles {
                     + System.lineSeparator() + "Get it one of these ways, then run the command again:"
                     + System.lineSeparator() + "  sudo apt-get install " + PACKAGE + "   (Debian/Ubuntu; files in "
                     + DEBIAN + ")"
-                    + System.lineSeparator() + "  or put " + String.join(", ", MD5.keySet().stream().sorted().toList())
+                    + System.lineSeparator() + "  or put " + String.join(", ", md5.keySet().stream().sorted().toList())
                     + " from https://github.com/zalandoresearch/fashion-mnist into " + cache);
         }
     }
@@ -95,7 +106,7 @@ public final class FashionMnistFiles {
     }
 
     private boolean cached() {
-        return MD5.entrySet().stream().allMatch(e -> {
+        return md5.entrySet().stream().allMatch(e -> {
             Path file = cache.resolve(e.getKey());
             try {
                 return Files.isRegularFile(file) && md5(file).equals(e.getValue());
@@ -141,7 +152,7 @@ public final class FashionMnistFiles {
         Files.createDirectories(cache);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15))
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
-        for (Map.Entry<String, String> file : MD5.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+        for (Map.Entry<String, String> file : md5.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
             Path target = cache.resolve(file.getKey());
             if (Files.isRegularFile(target) && md5(target).equals(file.getValue())) {
                 continue;

@@ -58,12 +58,17 @@ public final class LocalServices implements AutoCloseable {
     /**
      * Starts the API on the embedded database in {@code dataDir} and waits until it answers.
      *
+     * @param token the bearer token the API requires on writes, when given
+     *
      * @throws CliException when it exits or does not answer within {@code startLimit}, pointing at its log
      */
-    public Api startServer(int port, Path dataDir, Duration startLimit) throws InterruptedException {
-        server = start("server", List.of("server", "--port", Integer.toString(port), "--data-dir",
+    public Api startServer(int port, Path dataDir, Optional<String> token, Duration startLimit)
+            throws InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of("server", "--port", Integer.toString(port), "--data-dir",
                 dataDir.toString()));
-        Api api = new Api(URI.create("http://127.0.0.1:" + port), Optional.empty());
+        token.ifPresent(t -> arguments.addAll(List.of("--token", t)));
+        server = start("server", arguments);
+        Api api = new Api(URI.create("http://127.0.0.1:" + port), token);
         long deadline = System.nanoTime() + startLimit.toNanos();
         while (!api.healthy()) {
             if (!server.process().isAlive()) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,7 +52,7 @@ public final class UpCommand implements Callable<Integer> {
         try (LocalServices services = new LocalServices(home, logs, out)) {
             out.println("hpo up: starting the API on " + data + " (the first start builds it)...");
             out.flush();
-            Api api = services.startServer(port, data, Duration.ofMinutes(15));
+            Api api = services.startServer(port, data, Optional.empty(), Duration.ofMinutes(15));
             List<String> onDevices = devices.isEmpty() ? java.util.Collections.nCopies(workers, "cpu") : devices;
             for (int i = 0; i < onDevices.size(); i++) {
                 List<String> args = new ArrayList<>(List.of("--api", api.base().toString(), "--worker-id",
