@@ -42,8 +42,20 @@ final class LocalApi {
             Api api = services.startServer(LocalServices.freePort(), directory.resolve("db"), Optional.of(TOKEN),
                     Duration.ofMinutes(5));
             running = new LocalApi(directory, services, api);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                services.close();
+                delete(directory);
+            }, "local-api-cleanup"));
         }
         return running;
+    }
+
+    private static void delete(Path directory) {
+        try (java.util.stream.Stream<Path> files = Files.walk(directory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temporary directory is harmless.
+        }
     }
 
     static HpoHome home() {

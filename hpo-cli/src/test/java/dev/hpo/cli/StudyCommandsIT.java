@@ -11,6 +11,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** The study commands against a real API. */
 class StudyCommandsIT {
 
+    private static final java.util.concurrent.atomic.AtomicInteger STUDIES = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A valid spec under a name no other test uses: study names are unique. */
+    private static String spec() {
+        return SPEC.replace("cli-study", "cli-study-" + STUDIES.incrementAndGet());
+    }
+
     private static final String SPEC = """
             {"name": "cli-study",
              "objectives": [{"metric": "score", "goal": "MAXIMIZE"}],
@@ -44,13 +51,13 @@ class StudyCommandsIT {
 
     @Test
     void createPrintsTheNewStudysIdAndListShowsIt() throws Exception {
-        Cli created = hpo("study", "create", "-f", file("spec.json", SPEC).toString());
+        Cli created = hpo("study", "create", "-f", file("spec.json", spec()).toString());
 
         assertThat(created.exit()).as(created.err()).isZero();
         String id = created.out().trim();
         assertThat(id).matches("\\d+");
         Cli list = hpo("study", "list");
-        assertThat(list.out()).containsPattern("(?m)^" + id + "\\s+cli-study\\s+RUNNING\\s+0/3");
+        assertThat(list.out()).containsPattern("(?m)^" + id + "\\s+cli-study-\\d+\\s+RUNNING\\s+0/3");
     }
 
     @Test
@@ -78,7 +85,7 @@ class StudyCommandsIT {
 
     @Test
     void aWrongTokenIsSaidClearly() throws Exception {
-        Cli created = Cli.run("study", "create", "-f", file("spec.json", SPEC).toString(), "--api", api, "--token",
+        Cli created = Cli.run("study", "create", "-f", file("spec.json", spec()).toString(), "--api", api, "--token",
                 "wrong");
 
         assertThat(created.exit()).isEqualTo(1);
@@ -95,7 +102,7 @@ class StudyCommandsIT {
 
     @Test
     void enqueuedConfigurationsAppearInTrialsAsTableJsonAndCsv() throws Exception {
-        String id = hpo("study", "create", "-f", file("spec.json", SPEC).toString()).out().trim();
+        String id = hpo("study", "create", "-f", file("spec.json", spec()).toString()).out().trim();
 
         Cli enqueued = hpo("study", "enqueue", id, "-f", file("config.json", "{\"x\": 0.75}").toString());
 
@@ -108,10 +115,10 @@ class StudyCommandsIT {
 
     @Test
     void statusShowsProgressAndStopEndsTheStudy() throws Exception {
-        String id = hpo("study", "create", "-f", file("spec.json", SPEC).toString()).out().trim();
+        String id = hpo("study", "create", "-f", file("spec.json", spec()).toString()).out().trim();
 
         Cli status = hpo("study", "status", id);
-        assertThat(status.out()).contains("cli-study (study " + id + ") RUNNING").contains("0/3 finished")
+        assertThat(status.out()).containsPattern("cli-study-\\d+ \\(study " + id + "\\) RUNNING").contains("0/3 finished")
                 .contains("best: none yet");
 
         Cli stopped = hpo("study", "stop", id);
