@@ -38,6 +38,9 @@ public final class RunTrialCommand implements Callable<Integer> {
 
     static final String NAME = TrialCommand.RUN_TRIAL;
 
+    /** The exit code of a trial process whose worker died. */
+    static final int WORKER_GONE = 70;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -52,6 +55,7 @@ public final class RunTrialCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        endWithTheWorker();
         PrintWriter out = spec.commandLine().getOut();
         TrialPlan plan;
         TrialData data;
@@ -106,6 +110,27 @@ public final class RunTrialCommand implements Callable<Integer> {
                     data.subsetSeed()), plan.training(), plan.timeCap());
         }
         return plan;
+    }
+
+    /**
+     * A worker killed with SIGKILL cannot kill its trial process; the trial would train on, unheard, competing for
+     * the cores with the worker that takes the trial over. So the trial process ends itself when its worker is gone.
+     */
+    private static void endWithTheWorker() {
+        ProcessHandle.current().parent().ifPresent(worker -> {
+            Thread watch = new Thread(() -> {
+                while (worker.isAlive()) {
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                Runtime.getRuntime().halt(WORKER_GONE);
+            }, "worker-watch");
+            watch.setDaemon(true);
+            watch.start();
+        });
     }
 
     private ObjectNode measurement(Measurement m) {
