@@ -110,6 +110,20 @@ class WorkerTest {
     }
 
     @Test
+    void runsTheExamplePythonTrialScript() throws Exception {
+        java.nio.file.Path script = java.nio.file.Path.of("../examples/custom-trial.py").toAbsolutePath();
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(
+                java.nio.file.Path.of("/usr/bin/python3")), "python3 is not installed");
+        api.offer("t1", 30).withObjectProperty("parameters").put("learningRate", 0.1).put("steps", 3);
+
+        worker("/usr/bin/python3 " + script).run();
+
+        assertThat(api.requestsTo("/trials/t1/measurements")).hasSize(3);
+        RecordingApi.Request end = api.requestsTo("/trials/t1/complete").get(0);
+        assertThat(end.body().at("/metrics/accuracy").asDouble()).isBetween(0.5, 1.0);
+    }
+
+    @Test
     void heartbeatsWhileTheTrialRuns() throws Exception {
         api.offer("t1", 30);
         worker("sleep 2.5; echo '{\"metrics\":{\"accuracy\":0.1}}'").run();
