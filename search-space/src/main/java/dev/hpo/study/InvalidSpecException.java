@@ -3,7 +3,7 @@ package dev.hpo.study;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A study spec with problems; {@link #errors()} lists all of them, each with its JSON path, in document order. */
+/** A study spec with problems; {@link #errors()} lists all of them, each with its JSON path, section by section. */
 public final class InvalidSpecException extends IllegalArgumentException {
 
     private final List<FieldError> errors;

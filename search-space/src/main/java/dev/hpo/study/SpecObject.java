@@ -95,7 +95,12 @@ final class SpecObject {
         if (value.isEmpty()) {
             return OptionalLong.empty();
         }
-        OptionalLong n = integer(value.get(), path(field), problems);
+        JsonNode v = value.get();
+        if (v.isNumber() && whole(v) && !fitsLong(v)) {
+            problems.add(path(field), range(min, max) + ", got " + v.asText());
+            return OptionalLong.empty();
+        }
+        OptionalLong n = integer(v, path(field), problems);
         if (n.isPresent() && (n.getAsLong() < min || n.getAsLong() > max)) {
             problems.add(path(field), range(min, max) + ", got " + n.getAsLong());
             return OptionalLong.empty();
@@ -165,11 +170,20 @@ final class SpecObject {
             return OptionalLong.of(value.longValue());
         }
         double d = value.doubleValue();
-        if (Double.isFinite(d) && d == Math.rint(d) && Math.abs(d) < 0x1p53) {
+        if (whole(value) && fitsLong(value)) {
             return OptionalLong.of((long) d);
         }
         problems.add(path, "must be an integer, got " + value.asText());
         return OptionalLong.empty();
+    }
+
+    private static boolean whole(JsonNode number) {
+        double d = number.doubleValue();
+        return number.isIntegralNumber() || Double.isFinite(d) && d == Math.rint(d);
+    }
+
+    private static boolean fitsLong(JsonNode number) {
+        return number.isIntegralNumber() ? number.canConvertToLong() : Math.abs(number.doubleValue()) < 0x1p63;
     }
 
     static String range(long min, long max) {

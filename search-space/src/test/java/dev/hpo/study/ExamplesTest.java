@@ -2,9 +2,13 @@ package dev.hpo.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hpo.arch.CostModel;
+import dev.hpo.space.Configuration;
+import dev.hpo.trial.TrialPlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -26,7 +30,8 @@ class ExamplesTest {
     void theExamplesFolderHoldsTheDocumentedStudies() throws IOException {
         List<String> names = examples().map(p -> p.getFileName().toString()).toList();
 
-        assertThat(names).contains("fashion-mnist-haet.json");
+        assertThat(names).contains("fashion-mnist-haet.json", "fashion-mnist-pareto.json", "cifar10-haet.json",
+                "fashion-mnist-demo.json");
     }
 
     @ParameterizedTest
@@ -41,5 +46,22 @@ class ExamplesTest {
 
         assertThat(file.getFileName().toString()).isEqualTo(spec.name() + ".json");
         assertThat(StudySpecParser.parse(StudySpecWriter.toJson(spec))).isEqualTo(spec);
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void everyCornerOfEveryExamplesSpaceResolvesToATrialPlan(Path file) throws IOException {
+        StudySpec spec = StudySpecParser.parse(Files.readString(file));
+        int d = spec.searchSpace().dimensions();
+
+        for (double corner : new double[] {0, 0.5, 1}) {
+            double[] point = new double[d];
+            Arrays.fill(point, corner);
+            Configuration c = spec.searchSpace().decode(point);
+            for (int r = 0; r < spec.trialSettings().repeats(); r++) {
+                TrialPlan plan = TrialPlans.resolve(spec, c, r);
+                assertThat(CostModel.of(plan.architecture()).macs()).isPositive();
+            }
+        }
     }
 }

@@ -314,6 +314,15 @@ class StudySpecParserTest {
     }
 
     @Test
+    void reportsHugeIntegersAsOutOfRange() {
+        assertThat(errors(VALID.replace("\"maxTrials\": 20", "\"maxTrials\": 99999999999999999999")))
+                .containsExactly(new FieldError("budget.maxTrials", "must be in [1, 1000000], got 99999999999999999999"));
+        assertThat(errors(VALID.replace("\"maxTrials\": 20", "\"maxTrials\": 1e300")))
+                .containsExactly(new FieldError("budget.maxTrials", "must be in [1, 1000000], got 1.0E300"));
+        assertThat(parse(s -> s.put("seed", 1e18)).seed()).isEqualTo(1_000_000_000_000_000_000L);
+    }
+
+    @Test
     void acceptsMoreParallelismThanTrials() {
         assertThat(parse(s -> ((ObjectNode) s.get("budget")).put("parallelism", 64)).budget().parallelism())
                 .isEqualTo(64);

@@ -12,6 +12,21 @@ final class Evaluation {
     }
 
     /**
+     * Seconds one inference batch takes once warm: runs one batch to create the inference kernels, then times a
+     * second. Lets the time budget reserve the final evaluation from the first step on.
+     */
+    static double batchSeconds(ComputationGraph net, LabeledImages images, int batchSize) {
+        InputShape shape = images.shape();
+        int perImage = shape.channels() * shape.height() * shape.width();
+        float[] pixels = new float[batchSize * perImage];
+        System.arraycopy(images.pixels(), 0, pixels, 0, Math.min(batchSize, images.size()) * perImage);
+        net.output(false, Batches.features(pixels, batchSize, shape));
+        long start = System.nanoTime();
+        net.output(false, Batches.features(pixels, batchSize, shape));
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /**
      * Every batch has {@code batchSize} rows, the last one padded, so inference reuses one set of oneDNN
      * primitives instead of creating another for a ragged tail.
      */

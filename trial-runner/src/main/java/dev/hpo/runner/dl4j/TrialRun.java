@@ -25,6 +25,8 @@ import org.deeplearning4j.util.NetworkUtils;
  */
 final class TrialRun {
 
+    private static final int EVALUATION_BATCH = 256;
+
     private final String engine;
     private final ComputationGraph net;
     private final TrainingOptions options;
@@ -62,6 +64,7 @@ final class TrialRun {
         int batchSize = Math.min(options.batchSize(), train.size());
         Augmentation augmentation = new Augmentation(options.cropPadding(), options.flip(), options.cutout());
         TrainingStep step = new TrainingStep(net, options.samRho(), options.gradientCentralization());
+        budget.recordEvaluation(Evaluation.batchSeconds(net, data.validation(), evaluationBatch()), evaluationBatch());
         try (BatchStream stream = new BatchStream(train, batchSize, augmentation, options.seed())) {
             while (budget.hasRoomFor(0, finalEvaluationImages)) {
                 Batch batch = stream.next();
@@ -113,11 +116,15 @@ final class TrialRun {
 
     private double evaluate(boolean flipAveraging) {
         long start = System.nanoTime();
-        double accuracy = Evaluation.accuracy(net, data.validation(), Math.min(options.batchSize(),
-                Math.max(1, data.validation().size())), flipAveraging);
+        double accuracy = Evaluation.accuracy(net, data.validation(), evaluationBatch(), flipAveraging);
         budget.recordEvaluation((System.nanoTime() - start) / 1e9,
                 data.validation().size() * (flipAveraging ? 2 : 1));
         return accuracy;
+    }
+
+    /** Inference needs no activations kept for backprop, so it takes larger batches: fewer, cheaper calls. */
+    private int evaluationBatch() {
+        return Math.min(Math.max(options.batchSize(), EVALUATION_BATCH), data.validation().size());
     }
 
     /** A measurement closing the current stretch of steps; its loss is the mean since the previous one. */

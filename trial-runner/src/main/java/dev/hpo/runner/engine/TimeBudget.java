@@ -9,8 +9,8 @@ import java.util.function.LongSupplier;
  * the cap: training stops once the next step would eat into the time the evaluation needs.
  *
  * <p>The evaluation's time is estimated from measured throughput: from the evaluations already run when there are
- * any, otherwise from the training throughput (inference costs about a third of a training step), with a safety
- * factor while it is only a guess.
+ * any, otherwise from the training throughput once two steps are known (inference costs about a third of a
+ * training step), with a safety factor while it is only a guess.
  */
 public final class TimeBudget {
 
@@ -54,7 +54,9 @@ public final class TimeBudget {
 
     /** Records one training step of {@code images} images that took {@code seconds}. */
     public void recordStep(double seconds, int images) {
-        recentStepSeconds[stepsSeen % RECENT_STEPS] = seconds;
+        if (stepsSeen > 0) {
+            recentStepSeconds[(stepsSeen - 1) % RECENT_STEPS] = seconds;
+        }
         stepsSeen++;
         stepImages = images;
     }
@@ -66,12 +68,15 @@ public final class TimeBudget {
         }
     }
 
-    /** Typical duration of a training step: the median of the recent ones, 0 before the first. */
+    /**
+     * Typical duration of a training step: the median of the recent ones; 0 until two are known, since the first
+     * pays for JIT compilation and kernel setup and forecasts nothing.
+     */
     public double stepSeconds() {
-        int n = Math.min(stepsSeen, RECENT_STEPS);
-        if (n == 0) {
+        if (stepsSeen <= 1) {
             return 0;
         }
+        int n = Math.min(stepsSeen - 1, RECENT_STEPS);
         double[] recent = Arrays.copyOf(recentStepSeconds, n);
         Arrays.sort(recent);
         return recent[n / 2];
@@ -82,10 +87,11 @@ public final class TimeBudget {
         if (!Double.isNaN(evaluationImagesPerSecond)) {
             return MEASURED_SAFETY * images / evaluationImagesPerSecond;
         }
-        double step = stepSeconds();
-        if (step == 0) {
+        if (stepsSeen < 2) {
+            // One warm-up step says little about steady-state speed; guessing from it starved short trials.
             return 0;
         }
+        double step = stepSeconds();
         double guessedRate = INFERENCE_SPEEDUP * stepImages / step;
         return GUESS_SAFETY * images / guessedRate;
     }

@@ -51,6 +51,22 @@ class TrainingStepTest {
         assertThat(maxDifference(sharp.params(), plain.params())).isGreaterThan(1e-6);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(dev.hpo.trial.Optimizer.class)
+    void everyOptimizerStepsWithFiniteLossAndMovesTheWeights(dev.hpo.trial.Optimizer optimizer) {
+        TrainingOptions options = TrainingOptionsBuilder.from(OPTIONS).optimizer(optimizer).learningRate(0.01)
+                .build();
+        ComputationGraph net = GraphFactory.build(SPEC.layout(), options);
+        INDArray before = net.params().dup();
+        TrainingStep step = new TrainingStep(net, 0.05, true);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(step.take(features, labels, i, 0)).isFinite();
+        }
+
+        assertThat(maxDifference(net.params(), before)).isGreaterThan(0);
+    }
+
     private static double maxDifference(INDArray a, INDArray b) {
         return a.sub(b).amaxNumber().doubleValue();
     }

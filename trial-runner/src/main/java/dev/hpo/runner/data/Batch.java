@@ -1,4 +1,0 @@
-package dev.hpo.runner.data;
-
-public record Batch(float[] pixels, int[] labels, int size, int epoch, boolean lastOfEpoch) {
-}
