@@ -62,7 +62,7 @@ public final class WorkerCommand implements Callable<Integer> {
             description = "where a dataset's files are, e.g. fashion-mnist=/data/fashion-mnist (repeatable)")
     Map<String, Path> datasetDirs = new LinkedHashMap<>();
 
-    @Option(names = "--cap-grace", defaultValue = "10s",
+    @Option(names = "--cap-grace", defaultValue = "20s",
             description = "how long past its time cap a trial may run before it is killed (default: ${DEFAULT-VALUE})")
     String capGrace;
 
