@@ -24,6 +24,12 @@ public class SearchApiApplication {
             System.out.println(ServerOptions.USAGE);
             return;
         }
+        if (!options.safeToBind(System.getenv("HPO_API_TOKEN"))) {
+            System.err.println("hpo server: refusing to listen on " + options.bind().orElseThrow()
+                    + " without a token: pass --token or set HPO_API_TOKEN, or bind to 127.0.0.1.");
+            System.exit(2);
+            return;
+        }
         // As command-line properties they take precedence over application.properties.
         String[] properties = options.properties().entrySet().stream()
                 .map(e -> "--" + e.getKey() + "=" + e.getValue())

@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
  */
 public final class StudySpecParser {
 
+    /** The constraint bound that stands for the baseline configuration's own value. */
+    static final String BASELINE = "baseline";
+
     static final List<String> FIELDS = List.of("name", "description", "objectives", "constraints", "algorithm",
             "budget", "trialSettings", "parameters", "seed");
     static final Pattern STUDY_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
@@ -136,20 +139,39 @@ public final class StudySpecParser {
             SpecObject.of(array.get().get(i), path, problems, List.of("metric", "min", "max")).ifPresent(c -> {
                 int before = problems.count();
                 Optional<String> metric = metric(c, seen);
-                OptionalDouble min = c.number("min", false);
-                OptionalDouble max = c.number("max", false);
+                Constraint.Baseline baseline = baselineBound(c);
+                OptionalDouble min = baseline == Constraint.Baseline.MIN ? OptionalDouble.empty() : c.number("min", false);
+                OptionalDouble max = baseline == Constraint.Baseline.MAX ? OptionalDouble.empty() : c.number("max", false);
                 if (!c.has("min") && !c.has("max")) {
                     problems.add(c.path(), "needs min, max or both");
+                } else if (baseline != Constraint.Baseline.NONE && c.has("min") && c.has("max")) {
+                    problems.add(c.path(), "a \"baseline\" bound stands alone: give either min or max");
                 } else if (min.isPresent() && max.isPresent() && min.getAsDouble() > max.getAsDouble()) {
                     problems.add(c.path("max"), "must be at least min (" + ParameterParser.number(min.getAsDouble())
                             + ")");
                 }
                 if (problems.count() == before) {
-                    constraints.add(new Constraint(metric.orElseThrow(), min, max));
+                    constraints.add(new Constraint(metric.orElseThrow(), min, max, baseline));
                 }
             });
         }
         return constraints;
+    }
+
+    /** Which bound is the text {@code "baseline"}: the value of the study's first enqueued configuration. */
+    private static Constraint.Baseline baselineBound(SpecObject c) {
+        for (String field : List.of("min", "max")) {
+            Optional<JsonNode> value = c.get(field);
+            if (value.isPresent() && value.get().isTextual()) {
+                if (!value.get().textValue().equals(BASELINE)) {
+                    c.problems().add(c.path(field), "must be a number or \"" + BASELINE + "\", got \""
+                            + value.get().textValue() + "\"");
+                    continue;
+                }
+                return field.equals("min") ? Constraint.Baseline.MIN : Constraint.Baseline.MAX;
+            }
+        }
+        return Constraint.Baseline.NONE;
     }
 
     /** A metric name, unique within its list. */

@@ -51,6 +51,12 @@ public final class StudySpecWriter {
             ObjectNode node = constraints.addObject().put("metric", c.metric());
             c.min().ifPresent(min -> node.put("min", min));
             c.max().ifPresent(max -> node.put("max", max));
+            switch (c.baseline()) {
+                case MIN -> node.put("min", StudySpecParser.BASELINE);
+                case MAX -> node.put("max", StudySpecParser.BASELINE);
+                default -> {
+                }
+            }
         }
         root.set("algorithm", algorithm(spec.algorithm()));
         ObjectNode budget = root.putObject("budget").put("maxTrials", spec.budget().maxTrials());

@@ -76,6 +76,16 @@ public record ServerOptions(Optional<Integer> port, Optional<Path> dataDir, Opti
         }
     }
 
+    /**
+     * False when the service would be reachable from other machines without a token; {@link LoopbackGuard}
+     * enforces the same rule inside the service, this check only gives the command line a clear message.
+     */
+    public boolean safeToBind(String tokenFromEnvironment) {
+        boolean token = this.token.filter(t -> !t.isBlank()).isPresent()
+                || tokenFromEnvironment != null && !tokenFromEnvironment.isBlank();
+        return token || bind.map(LoopbackGuard::isLoopback).orElse(true);
+    }
+
     /** Spring properties for the options given. */
     public Map<String, Object> properties() {
         Map<String, Object> properties = new HashMap<>();

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.hpo.space.InvalidConfigurationException;
+import dev.hpo.study.InvalidSpecException;
+import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +65,24 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return colon < 0
                 ? new FieldProblem("parameters", problem)
                 : new FieldProblem("parameters." + problem.substring(0, colon), problem.substring(colon + 2));
+    }
+
+    @ExceptionHandler(InvalidSpecException.class)
+    ResponseEntity<Object> onInvalidSpec(InvalidSpecException e) {
+        List<FieldProblem> problems = e.errors().stream().map(f -> new FieldProblem(f.path(), f.message())).toList();
+        return onApiException(new ApiException.InvalidRequest("The study spec is invalid.", problems));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> onConstraintViolation(ConstraintViolationException e) {
+        List<FieldProblem> problems = e.getConstraintViolations().stream()
+                .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .toList();
+        return onApiException(new ApiException.InvalidRequest("The request is invalid.", problems));
+    }
+
+    private static String lastNode(String propertyPath) {
+        return propertyPath.substring(propertyPath.lastIndexOf('.') + 1);
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,9 +1,10 @@
 package dev.hpo.api.optimizer;
 
+import dev.hpo.api.optimizer.core.RandomSearch;
 import dev.hpo.study.StudySpec;
 import org.springframework.stereotype.Component;
 
-/** Offers {@link RandomSampler} under the algorithm name {@code RANDOM}. */
+/** Offers random search under the algorithm name {@code RANDOM}. */
 @Component
 class RandomSamplerProvider implements SamplerProvider {
 
@@ -14,6 +15,7 @@ class RandomSamplerProvider implements SamplerProvider {
 
     @Override
     public Sampler create(StudySpec spec) {
-        return new RandomSampler();
+        // Random search with the optimizer's rules: no configuration twice, none known to break a cost constraint.
+        return new AlgorithmSampler(new RandomSearch());
     }
 }

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Trials of a study: listing, one trial, CSV export, and enqueuing known configurations. */
 @RestController
-@Validated
 class TrialController {
 
     private final TrialQueries queries;

@@ -26,6 +26,9 @@ class WorkerProtocol {
     /** Rounds of claim-then-create before answering with what was found; each round makes progress or stops. */
     private static final int ROUNDS = 4;
 
+    /** Windows of waiting trials read per claim before giving up; each lost window means others progressed. */
+    private static final int CLAIM_WINDOWS = 16;
+
     private final StudyRepository studies;
     private final TrialRepository trials;
     private final StudyCatalog catalog;
@@ -77,17 +80,23 @@ class WorkerProtocol {
             return 0;
         }
         // Trials are tried in run order (enqueued first). Concurrent workers all aim at the first one; a worker
-        // that loses a race shuffles the rest of its window, so the lost races stay few.
-        List<Long> candidates = new ArrayList<>(trials.findIdsInRunOrder(studyId, TrialState.WAITING,
-                PageRequest.of(0, (int) room + 16)));
+        // that loses a race shuffles the rest of its window, so the lost races stay few. A window lost entirely
+        // means others claimed it; the next window is read rather than answering "nothing to run".
         int claimed = 0;
-        for (int i = 0; i < candidates.size() && claimed < room; i++) {
-            Long id = candidates.get(i);
-            if (trials.claim(id, workerId, clock.instant()) == 1) {
-                into.add(trials.findById(id).orElseThrow());
-                claimed++;
-            } else {
-                Collections.shuffle(candidates.subList(i + 1, candidates.size()), ThreadLocalRandom.current());
+        for (int window = 0; window < CLAIM_WINDOWS && claimed < room; window++) {
+            List<Long> candidates = new ArrayList<>(trials.findIdsInRunOrder(studyId, TrialState.WAITING,
+                    PageRequest.of(0, (int) (room - claimed) + 16)));
+            if (candidates.isEmpty()) {
+                break;
+            }
+            for (int i = 0; i < candidates.size() && claimed < room; i++) {
+                Long id = candidates.get(i);
+                if (trials.claim(id, workerId, clock.instant()) == 1) {
+                    into.add(trials.findById(id).orElseThrow());
+                    claimed++;
+                } else {
+                    Collections.shuffle(candidates.subList(i + 1, candidates.size()), ThreadLocalRandom.current());
+                }
             }
         }
         return claimed;

@@ -2,7 +2,7 @@ package dev.hpo.runner.dl4j;
 
 import dev.hpo.arch.ArchitectureCost;
 import dev.hpo.runner.data.Augmentation;
-import dev.hpo.runner.data.Batch;
+import dev.hpo.runner.data.BatchStream.Batch;
 import dev.hpo.runner.data.BatchStream;
 import dev.hpo.runner.data.LabeledImages;
 import dev.hpo.runner.data.TrialData;
