@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -67,6 +69,9 @@ public final class DemoCommand implements Callable<Integer> {
         Path dataset = FashionMnistFiles.official(out).locate();
         say(out, "Fashion-MNIST: " + dataset);
         ObjectNode study = DemoSpec.adjusted(studySpec, trials, timeCap, workers);
+        // Study names are unique in a database, and every demo run adds a study to the same one.
+        study.put("name", study.path("name").asText("demo") + "-"
+                + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now()));
         int apiPort = port > 0 ? port : LocalServices.freePort();
         Path logs = data.resolve("logs");
         try (LocalServices services = new LocalServices(home, logs, out)) {
