@@ -93,6 +93,29 @@ class WorkersEndToEndIT {
     }
 
     @Test
+    void aWorkerStoppedWithSigtermKillsItsTrialAndTheTrialGoesBackToItsStudy() throws Exception {
+        LocalApi local = LocalApi.get();
+        String study = local.create(scriptStudy("stopped-worker", "60s"));
+        String command = "sh " + LocalApi.script("slow-trial.sh");
+        LocalServices.Service stopped = local.worker("stopped", study, "--trial-command", command);
+        local.await(study, s -> s.at("/trialCounts/RUNNING").asLong() == 1, Duration.ofMinutes(2));
+        long trialProcesses = stopped.process().descendants().count();
+
+        stopped.process().destroy();
+
+        assertThat(stopped.process().waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(trialProcesses).isPositive();
+        assertThat(stopped.process().descendants().count()).as("no trial process left behind").isZero();
+        JsonNode trial = local.trials(study).get(0);
+        assertThat(trial.path("state").asText()).as("not failed or lost: handed back").isIn("RUNNING", "WAITING");
+        local.worker("successor", study, "--trial-command", command);
+        local.await(study, s -> "COMPLETED".equals(s.path("state").asText()), Duration.ofMinutes(2));
+        JsonNode done = local.api.get("api/trials/" + trial.path("id").asText());
+        assertThat(done.path("state").asText()).isEqualTo("COMPLETE");
+        assertThat(done.path("workerId").asText()).isEqualTo("successor");
+    }
+
+    @Test
     void aTrialThatOverrunsItsCapIsKilledAndRecordedWithReasonTimeCap() throws Exception {
         LocalApi local = LocalApi.get();
         String study = local.create(scriptStudy("stuck-trial", "2s"));

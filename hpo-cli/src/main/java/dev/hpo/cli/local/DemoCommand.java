@@ -92,10 +92,15 @@ public final class DemoCommand implements Callable<Integer> {
             JsonNode last = follow(api, studyId, services, out);
             out.println();
             out.print(StudyReport.summary(api, last));
-            say(out, "results: the database in " + data + "; export them with ./hpo study trials " + studyId
-                    + " --csv --api " + api.base());
-            say(out, "dashboard: " + dashboard + (keep ? "" : "  (to browse it again later: ./hpo server --data-dir "
-                    + data + " --port " + apiPort + ")"));
+            say(out, "results: stored in the database in " + data);
+            if (keep) {
+                say(out, "dashboard: " + dashboard + "; trials as CSV: ./hpo study trials " + studyId + " --csv --api "
+                        + api.base());
+            } else {
+                say(out, "to browse them again: ./hpo server --data-dir " + data + " --port " + apiPort
+                        + ", then the dashboard at " + dashboard + " or ./hpo study trials " + studyId
+                        + " --csv --api " + api.base());
+            }
             say(out, "demo took " + Duration.between(started, Instant.now()).toSeconds() + " s");
             if (keep) {
                 say(out, "the API keeps running; Ctrl-C stops it");

@@ -80,6 +80,27 @@ class WorkerTest {
     }
 
     @Test
+    void aTrialKilledByASignalFailsNamingTheSignal() throws Exception {
+        api.offer("t1", 30);
+
+        worker("cat > /dev/null; echo 'fatal error in native code' >&2; kill -SEGV $$").run();
+
+        RecordingApi.Request failure = api.requestsTo("/trials/t1/complete").get(0);
+        assertThat(failure.body().get("reason").asText()).contains("signal 11").contains("fatal error in native code");
+    }
+
+    @Test
+    void aTrialThatReportsItsOwnFailureFailsWithItsReason() throws Exception {
+        api.offer("t1", 30);
+
+        worker("echo '{\"failed\": true, \"reason\": \"loss diverged\"}'").run();
+
+        RecordingApi.Request failure = api.requestsTo("/trials/t1/complete").get(0);
+        assertThat(failure.body().get("failed").asBoolean()).isTrue();
+        assertThat(failure.body().get("reason").asText()).isEqualTo("loss diverged");
+    }
+
+    @Test
     void aTrialPastItsCapIsKilledAndFailsWithReasonTimeCapKeepingItsMeasurements() throws Exception {
         api.offer("t1", 1);
         String script = "echo '{\"step\":1,\"elapsedSeconds\":0.1,\"metrics\":{\"accuracy\":0.4}}'; sleep 60";
