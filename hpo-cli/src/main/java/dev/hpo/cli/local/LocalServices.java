@@ -113,6 +113,13 @@ public final class LocalServices implements AutoCloseable {
         } catch (IllegalStateException shuttingDown) {
             // Called from the hook itself.
         }
+        long alive = workers.stream().filter(w -> w.process().isAlive()).count()
+                + (server != null && server.process().isAlive() ? 1 : 0);
+        if (alive > 0) {
+            out.println("hpo: stopping the " + alive + " local process" + (alive == 1 ? "" : "es") + " started here"
+                    + " (workers hand back their trials)...");
+            out.flush();
+        }
         workers.forEach(w -> stop(w, WORKER_STOP));
         if (server != null) {
             stop(server, SERVER_STOP);

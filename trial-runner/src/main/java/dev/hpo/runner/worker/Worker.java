@@ -39,7 +39,7 @@ final class Worker {
     /**
      * Runs until stopped, or until the one study it serves is done.
      *
-     * @return the number of trials this worker ran to an end
+     * @return the number of trials this worker ran to an end (not those it handed back)
      * @throws ApiException when the API refuses the worker itself (a wrong token, an unknown study)
      */
     int run() throws InterruptedException {
@@ -66,8 +66,10 @@ final class Worker {
                 SuggestedTrial t = trial.get();
                 log.accept("trial " + t.id() + " of study " + t.studyId() + ": parameters "
                         + t.json().path("parameters") + ", cap " + t.timeCap().toSeconds() + " s");
-                new TrialExecution(t, command, settings, outbox, () -> stopping, log).run();
-                completed++;
+                TrialOutcome outcome = new TrialExecution(t, command, settings, outbox, () -> stopping, log).run();
+                if (!(outcome instanceof TrialOutcome.Abandoned)) {
+                    completed++;
+                }
                 if (!outbox.awaitEmpty(stopping ? settings.shutdownGrace() : Duration.ofDays(365))) {
                     log.accept("the API did not take every report before shutdown");
                 }
