@@ -86,8 +86,10 @@ public final class DemoCommand implements Callable<Integer> {
                     + study.path("trialSettings").path("timeCap").asText() + " each, on " + workers + " worker"
                     + (workers == 1 ? "" : "s") + " (the first start builds the trainer)");
             for (int i = 1; i <= workers; i++) {
-                services.startWorker("worker-" + i, List.of("--api", api.base().toString(), "--study", studyId,
+                List<String> args = new ArrayList<>(List.of("--api", api.base().toString(), "--study", studyId,
                         "--worker-id", "demo-" + i, "--dataset-dir", "fashion-mnist=" + dataset));
+                args.addAll(LocalServices.threadsPerWorker(workers));
+                services.startWorker("worker-" + i, args);
             }
             JsonNode last = follow(api, studyId, services, out);
             out.println();

@@ -46,6 +46,18 @@ public final class LocalServices implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
+    /**
+     * The worker option that shares this machine's cores among {@code workers} CPU workers; none for a single
+     * worker, whose trials use every core.
+     */
+    public static List<String> threadsPerWorker(int workers) {
+        if (workers <= 1) {
+            return List.of();
+        }
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / workers);
+        return List.of("--threads", Integer.toString(threads));
+    }
+
     /** A port nobody listens on now, on the loopback address. */
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

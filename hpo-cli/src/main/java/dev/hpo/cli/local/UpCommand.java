@@ -58,6 +58,9 @@ public final class UpCommand implements Callable<Integer> {
                 List<String> args = new ArrayList<>(List.of("--api", api.base().toString(), "--worker-id",
                         "local-" + (i + 1), "--device", onDevices.get(i)));
                 args.addAll(datasetDirs);
+                if (onDevices.get(i).equals("cpu")) {
+                    args.addAll(LocalServices.threadsPerWorker(onDevices.size()));
+                }
                 services.startWorker("worker-" + (i + 1), args);
             }
             out.println("hpo up: API and dashboard at " + api.base() + " with " + onDevices.size() + " worker"

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the worker starts one trial's process: the command line, the environment it adds, and whether the process
@@ -38,7 +39,8 @@ record TrialCommand(List<String> command, Map<String, String> environment, boole
      *
      * @param dataDirectories where each dataset's files are, for trials whose settings do not say
      */
-    static TrialCommand builtIn(Device device, Map<String, Path> dataDirectories, Path scratch) {
+    static TrialCommand builtIn(Device device, Map<String, Path> dataDirectories, Path scratch,
+                                Optional<Integer> threads) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -59,16 +61,32 @@ record TrialCommand(List<String> command, Map<String, String> environment, boole
             command.add("--dataset-dir");
             command.add(dataset + "=" + dir);
         });
-        return new TrialCommand(command, device.environment(), true);
+        return new TrialCommand(command, environment(device, threads), true);
     }
 
     /** A user's own command, run by the shell; it reads the trial as JSON on its standard input. */
-    static TrialCommand external(String shellCommand, Device device) {
+    static TrialCommand external(String shellCommand, Device device, Optional<Integer> threads) {
         Objects.requireNonNull(shellCommand, "shellCommand");
         if (shellCommand.isBlank()) {
             throw new IllegalArgumentException("--trial-command must not be empty");
         }
+        return new TrialCommand(List.of("/bin/sh", "-c", shellCommand), environment(device, threads), false);
+    }
+
+    /**
+     * The device's variables, and the thread count when several workers share the cores: OpenMP's spinning
+     * barriers stall when the trials together ask for more threads than there are cores.
+     */
+    private static Map<String, String> environment(Device device, Optional<Integer> threads) {
         Map<String, String> env = new LinkedHashMap<>(device.environment());
-        return new TrialCommand(List.of("/bin/sh", "-c", shellCommand), env, false);
+        threads.ifPresent(n -> {
+            if (n < 1) {
+                throw new IllegalArgumentException("--threads must be at least 1, got " + n);
+            }
+            env.put("OMP_NUM_THREADS", Integer.toString(n));
+            env.put("MKL_NUM_THREADS", Integer.toString(n));
+            env.put("OPENBLAS_NUM_THREADS", Integer.toString(n));
+        });
+        return env;
     }
 }

@@ -62,6 +62,10 @@ public final class WorkerCommand implements Callable<Integer> {
             description = "where a dataset's files are, e.g. fashion-mnist=/data/fashion-mnist (repeatable)")
     Map<String, Path> datasetDirs = new LinkedHashMap<>();
 
+    @Option(names = "--threads",
+            description = "CPU threads of each trial (OMP_NUM_THREADS), e.g. cores / workers when several share them")
+    Integer threads;
+
     @Option(names = "--cap-grace", defaultValue = "20s",
             description = "how long past its time cap a trial may run before it is killed (default: ${DEFAULT-VALUE})")
     String capGrace;
@@ -89,8 +93,9 @@ public final class WorkerCommand implements Callable<Integer> {
                     Durations.parse("--cap-grace", capGrace), Durations.parse("--setup-limit", setupLimit),
                     Durations.parse("--idle-poll", idlePoll), Duration.ofSeconds(15));
             command = trialCommand == null
-                    ? TrialCommand.builtIn(dev, datasetDirs, Path.of(System.getProperty("java.io.tmpdir")))
-                    : TrialCommand.external(trialCommand, dev);
+                    ? TrialCommand.builtIn(dev, datasetDirs, Path.of(System.getProperty("java.io.tmpdir")),
+                    Optional.ofNullable(threads))
+                    : TrialCommand.external(trialCommand, dev, Optional.ofNullable(threads));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -39,7 +39,7 @@ class WorkerTest {
         WorkerSettings settings = new WorkerSettings("w1", Optional.of("s1"), Duration.ofSeconds(1),
                 Duration.ofSeconds(30), Duration.ofMillis(50), Duration.ofSeconds(5));
         ApiClient asking = new ApiClient(api.address(), Optional.of("secret"), Retry.never());
-        return new Worker(asking, outbox, TrialCommand.external(shellCommand, Device.cpu()), settings, log::add);
+        return new Worker(asking, outbox, TrialCommand.external(shellCommand, Device.cpu(), Optional.of(1)), settings, log::add);
     }
 
     @Test
