@@ -108,6 +108,11 @@ class WorkersEndToEndIT {
         stopped.process().destroy();
 
         assertThat(stopped.process().waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        // Killed processes linger until their new parent reaps them.
+        long reaped = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (trialProcesses.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < reaped) {
+            Thread.sleep(100);
+        }
         assertThat(trialProcesses).as("no trial process left behind").noneMatch(ProcessHandle::isAlive);
         JsonNode trial = local.api.get("api/trials/" + trialId);
         assertThat(trial.path("state").asText()).as("not failed or lost: handed back").isIn("RUNNING", "WAITING");
