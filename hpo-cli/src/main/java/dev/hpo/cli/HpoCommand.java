@@ -1,13 +1,17 @@
 package dev.hpo.cli;
 
+import dev.hpo.cli.api.CliException;
 import dev.hpo.cli.arch.ArchCommand;
+import dev.hpo.cli.local.DemoCommand;
+import dev.hpo.cli.local.UpCommand;
+import dev.hpo.cli.study.StudyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code hpo} commands that run in the CLI module: they talk to the API over HTTP or need no server. */
 @Command(name = "hpo", mixinStandardHelpOptions = true, version = "hpo 0.1.0",
         description = "Hyperparameter and architecture search for small models.",
-        subcommands = {ArchCommand.class})
+        subcommands = {ArchCommand.class, StudyCommand.class, DemoCommand.class, UpCommand.class})
 public final class HpoCommand implements Runnable {
 
     @CommandLine.Spec
@@ -19,11 +23,25 @@ public final class HpoCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine line = commandLine();
+        int exit = line.execute(args);
+        line.getOut().flush();
+        line.getErr().flush();
+        System.exit(exit);
     }
 
     /** The configured command line, shared by {@link #main} and the tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new HpoCommand());
+        CommandLine line = new CommandLine(new HpoCommand());
+        // A refusal or an unreachable API is one clear message and an exit code, never a stack trace.
+        line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof CliException failure) {
+                cmd.getErr().println("hpo: " + failure.getMessage());
+                cmd.getErr().flush();
+                return failure.exitCode();
+            }
+            throw e;
+        });
+        return line;
     }
 }

@@ -1,0 +1,31 @@
+package dev.hpo.cli.api;
+
+import java.net.URI;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Where the API is and how to authenticate, for every command that talks to it. */
+public final class ApiOptions {
+
+    @Option(names = "--api", defaultValue = "${env:HPO_API_URL:-http://127.0.0.1:8080}",
+            description = "the API's address (default: $HPO_API_URL or ${DEFAULT-VALUE})")
+    String api;
+
+    @Option(names = "--token", defaultValue = "${env:HPO_API_TOKEN}",
+            description = "bearer token for the API (default: $HPO_API_TOKEN)")
+    String token;
+
+    /** @throws CliException when the address is not an http(s) URL */
+    public Api connect() {
+        URI base;
+        try {
+            base = URI.create(api);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(2, "--api: '" + api + "' is not an address, e.g. http://127.0.0.1:8080");
+        }
+        if (base.getHost() == null || !("http".equals(base.getScheme()) || "https".equals(base.getScheme()))) {
+            throw new CliException(2, "--api: '" + api + "' is not an http(s) address, e.g. http://127.0.0.1:8080");
+        }
+        return new Api(base, Optional.ofNullable(token).filter(t -> !t.isBlank()));
+    }
+}

@@ -1,0 +1,11 @@
+package dev.hpo.cli.study;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "study", mixinStandardHelpOptions = true,
+        description = "Create, list, watch and stop studies on the API.",
+        subcommands = {StudyCreateCommand.class, StudyListCommand.class, StudyStatusCommand.class,
+                StudyTrialsCommand.class, StudyBestCommand.class, StudyParetoCommand.class, StudyStopCommand.class,
+                StudyEnqueueCommand.class})
+public final class StudyCommand {
+}

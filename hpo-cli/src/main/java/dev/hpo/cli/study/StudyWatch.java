@@ -1,0 +1,56 @@
+package dev.hpo.cli.study;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * A study's progress kept on screen: redrawn in place on a terminal; elsewhere printed again only when the
+ * counts change, so logs stay short.
+ */
+public final class StudyWatch {
+
+    private final PrintWriter out;
+    private final boolean terminal;
+    private List<String> shown = List.of();
+
+    public StudyWatch(PrintWriter out, boolean terminal) {
+        this.out = out;
+        this.terminal = terminal;
+    }
+
+    /** Shows the study until it is no longer running; returns its last state. */
+    public JsonNode follow(Supplier<JsonNode> study, Duration interval) throws InterruptedException {
+        while (true) {
+            JsonNode now = study.get();
+            show(StudyProgress.render(now, Instant.now()));
+            if (!"RUNNING".equals(now.path("state").asText())) {
+                return now;
+            }
+            Thread.sleep(interval.toMillis());
+        }
+    }
+
+    public void show(List<String> lines) {
+        if (terminal) {
+            if (!shown.isEmpty()) {
+                out.print("\033[" + shown.size() + "F");
+            }
+            for (String line : lines) {
+                out.print("\033[2K");
+                out.println(line);
+            }
+        } else if (!withoutTimes(lines).equals(withoutTimes(shown))) {
+            lines.forEach(out::println);
+        }
+        out.flush();
+        shown = lines;
+    }
+
+    private static List<String> withoutTimes(List<String> lines) {
+        return lines.stream().map(l -> l.replaceAll(" · elapsed .*$", "")).toList();
+    }
+}

@@ -1,0 +1,134 @@
+package dev.hpo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The study commands against a real API. */
+class StudyCommandsIT {
+
+    private static final java.util.concurrent.atomic.AtomicInteger STUDIES = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A valid spec under a name no other test uses: study names are unique. */
+    private static String spec() {
+        return SPEC.replace("cli-study", "cli-study-" + STUDIES.incrementAndGet());
+    }
+
+    private static final String SPEC = """
+            {"name": "cli-study",
+             "objectives": [{"metric": "score", "goal": "MAXIMIZE"}],
+             "algorithm": {"name": "RANDOM"},
+             "budget": {"maxTrials": 3, "parallelism": 1},
+             "trialSettings": {"timeCap": "30s"},
+             "parameters": [{"name": "x", "type": "float", "min": 0, "max": 1}]}""";
+
+    private static LocalApi local;
+    private static String api;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startApi() throws Exception {
+        local = LocalApi.get();
+        api = local.api.base().toString();
+    }
+
+    private Path file(String name, String content) throws Exception {
+        return Files.writeString(dir.resolve(name), content);
+    }
+
+    private Cli hpo(String... args) {
+        String[] all = new String[args.length + 4];
+        System.arraycopy(args, 0, all, 0, args.length);
+        System.arraycopy(new String[] {"--api", api, "--token", LocalApi.TOKEN}, 0, all, args.length, 4);
+        return Cli.run(all);
+    }
+
+    @Test
+    void createPrintsTheNewStudysIdAndListShowsIt() throws Exception {
+        Cli created = hpo("study", "create", "-f", file("spec.json", spec()).toString());
+
+        assertThat(created.exit()).as(created.err()).isZero();
+        String id = created.out().trim();
+        assertThat(id).matches("\\d+");
+        Cli list = hpo("study", "list");
+        assertThat(list.out()).containsPattern("(?m)^" + id + "\\s+cli-study-\\d+\\s+RUNNING\\s+0/3");
+    }
+
+    @Test
+    void anInvalidSpecPrintsEveryFieldErrorAndFails() throws Exception {
+        String bad = """
+                {"name": "bad", "objectives": [{"metric": "score", "goal": "UPWARDS"}],
+                 "budget": {"maxTrials": 0}, "trialSettings": {"timeCap": "30s"},
+                 "parameters": [{"name": "x", "type": "float", "min": 2, "max": 1}]}""";
+
+        Cli created = hpo("study", "create", "-f", file("bad.json", bad).toString());
+
+        assertThat(created.exit()).isEqualTo(1);
+        assertThat(created.out()).isEmpty();
+        assertThat(created.err()).contains("objectives[0].goal").contains("budget.maxTrials")
+                .contains("parameters[0]").doesNotContain("Exception");
+    }
+
+    @Test
+    void aFileThatIsNotJsonIsNamedWithItsLine() throws Exception {
+        Cli created = hpo("study", "create", "-f", file("broken.json", "{\n  \"name\": \n").toString());
+
+        assertThat(created.exit()).isEqualTo(2);
+        assertThat(created.err()).contains("broken.json").contains("line");
+    }
+
+    @Test
+    void aWrongTokenIsSaidClearly() throws Exception {
+        Cli created = Cli.run("study", "create", "-f", file("spec.json", spec()).toString(), "--api", api, "--token",
+                "wrong");
+
+        assertThat(created.exit()).isEqualTo(1);
+        assertThat(created.err()).contains("refused the token").contains("--token");
+    }
+
+    @Test
+    void aMissingStudyIsSaidClearly() {
+        Cli status = hpo("study", "status", "987654");
+
+        assertThat(status.exit()).isEqualTo(1);
+        assertThat(status.err()).contains("987654").contains("does not exist");
+    }
+
+    @Test
+    void enqueuedConfigurationsAppearInTrialsAsTableJsonAndCsv() throws Exception {
+        String id = hpo("study", "create", "-f", file("spec.json", spec()).toString()).out().trim();
+
+        Cli enqueued = hpo("study", "enqueue", id, "-f", file("config.json", "{\"x\": 0.75}").toString());
+
+        assertThat(enqueued.exit()).as(enqueued.err()).isZero();
+        assertThat(hpo("study", "trials", id, "--state", "waiting").out()).contains("WAITING").contains("x=0.75");
+        assertThat(hpo("study", "trials", id, "--json").out()).contains("\"x\" : 0.75");
+        assertThat(hpo("study", "trials", id, "--csv").out()).startsWith("id,").contains("param.x").contains("0.75");
+        assertThat(hpo("study", "trials", id, "--state", "RUNNING").out()).contains("no trials");
+    }
+
+    @Test
+    void statusShowsProgressAndStopEndsTheStudy() throws Exception {
+        String id = hpo("study", "create", "-f", file("spec.json", spec()).toString()).out().trim();
+
+        Cli status = hpo("study", "status", id);
+        assertThat(status.out()).containsPattern("cli-study-\\d+ \\(study " + id + "\\) RUNNING").contains("0/3 finished")
+                .contains("best: none yet");
+
+        Cli stopped = hpo("study", "stop", id);
+        assertThat(stopped.exit()).isZero();
+        assertThat(stopped.out()).contains("STOPPED");
+        Cli watch = hpo("study", "status", id, "--watch");
+        assertThat(watch.exit()).isZero();
+        assertThat(watch.out()).contains("STOPPED");
+        Cli best = hpo("study", "best", id);
+        assertThat(best.exit()).isEqualTo(1);
+        assertThat(best.err()).contains("no completed trial");
+    }
+}

@@ -1,0 +1,57 @@
+package dev.hpo.cli.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StudyProgressTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    private JsonNode study(String state, String counts, String best) throws Exception {
+        return json.readTree("""
+                {"id": 7, "name": "fm", "state": "%s", "createdAt": "2026-01-01T10:00:00Z", "trialCapacity": 8,
+                 "trialCounts": %s, %s
+                 "spec": {"objectives": [{"metric": "macs", "goal": "MINIMIZE"}], "budget": {"maxDuration": "1h"}}}
+                """.formatted(state, counts, best));
+    }
+
+    @Test
+    void showsFinishedTrialsAgainstTheBudgetByStateWithBestAndTimes() throws Exception {
+        JsonNode study = study("RUNNING", """
+                {"WAITING": 1, "RUNNING": 2, "COMPLETE": 3, "FAILED": 1, "PRUNED": 0, "STOPPED": 0}""", """
+                "best": {"trialIds": [5], "metrics": {"accuracy": 0.8412, "macs": 12300000}, "feasible": true},""");
+
+        List<String> lines = StudyProgress.render(study, Instant.parse("2026-01-01T10:04:00Z"));
+
+        assertThat(lines.get(0)).isEqualTo("fm (study 7) RUNNING");
+        assertThat(lines.get(1)).startsWith("[" + "#".repeat(15) + "-".repeat(15) + "] 4/8 finished")
+                .contains("COMPLETE 3 · FAILED 1 · PRUNED 0 · STOPPED 0 · running 2 · waiting 1");
+        // 4 of 8 finished in 4 minutes: about 4 more.
+        assertThat(lines.get(2)).isEqualTo("best: macs=12.30M accuracy=0.8412 (trial 5) · elapsed 4m00s"
+                + " · remaining ~4m00s");
+    }
+
+    @Test
+    void theStudysDurationLimitCapsTheEstimate() throws Exception {
+        JsonNode study = study("RUNNING", "{\"COMPLETE\": 1}", "");
+
+        List<String> lines = StudyProgress.render(study, Instant.parse("2026-01-01T10:50:00Z"));
+
+        assertThat(lines.get(2)).isEqualTo("best: none yet · elapsed 50m00s · remaining ~10m00s");
+    }
+
+    @Test
+    void aFinishedStudyShowsItsElapsedTimeOnly() throws Exception {
+        JsonNode study = study("COMPLETED", "{\"COMPLETE\": 8}", "\"finishedAt\": \"2026-01-01T10:30:00Z\",");
+
+        List<String> lines = StudyProgress.render(study, Instant.parse("2026-01-01T12:00:00Z"));
+
+        assertThat(lines.get(1)).startsWith("[" + "#".repeat(30) + "] 8/8 finished");
+        assertThat(lines.get(2)).endsWith("elapsed 30m00s");
+    }
+}

@@ -1,0 +1,182 @@
+package dev.hpo.runner.worker;
+
+import dev.hpo.runner.client.ApiClient;
+import dev.hpo.runner.client.ApiException;
+import dev.hpo.runner.client.ApiUnreachableException;
+import dev.hpo.runner.client.MeasurementReport;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Everything the worker tells the API, sent in order by one thread that keeps retrying while the API is
+ * unreachable, so a trial process never waits on the network and no report is lost to an outage.
+ * Heartbeats are only sent when nothing else is waiting: any report is as good a sign of life.
+ */
+final class Outbox implements AutoCloseable {
+
+    private record Report(String trialId, String what, boolean heartbeat, Function<ApiClient, Boolean> send) {
+    }
+
+    private final ApiClient client;
+    private final String workerId;
+    private final Consumer<String> log;
+    private final Deque<Report> pending = new ArrayDeque<>();
+    private final Set<String> stopRequested = ConcurrentHashMap.newKeySet();
+    private final Thread sender;
+    private boolean sending;
+    private volatile boolean closed;
+
+    Outbox(ApiClient client, String workerId, Consumer<String> log) {
+        this.client = client;
+        this.workerId = workerId;
+        this.log = log;
+        this.sender = new Thread(this::sendAll, "outbox");
+        this.sender.setDaemon(true);
+        this.sender.start();
+    }
+
+    void measure(String trialId, MeasurementReport measurement) {
+        add(new Report(trialId, "measurement at step " + measurement.step(), false,
+                api -> api.measure(trialId, workerId, measurement)));
+    }
+
+    void heartbeat(String trialId) {
+        synchronized (pending) {
+            if (pending.isEmpty() && !sending) {
+                add(new Report(trialId, "heartbeat", true, api -> api.heartbeat(trialId, workerId)));
+            }
+        }
+    }
+
+    void complete(String trialId, Map<String, Double> metrics) {
+        add(new Report(trialId, "completion", false, api -> {
+            api.complete(trialId, workerId, metrics);
+            return false;
+        }));
+    }
+
+    void fail(String trialId, String reason) {
+        add(new Report(trialId, "failure (" + reason + ")", false, api -> {
+            api.fail(trialId, workerId, reason);
+            return false;
+        }));
+    }
+
+    /**
+     * Hands a trial back. Where the API has no release, the trial goes back to its study when its heartbeat
+     * timeout runs out, as for a worker that died.
+     */
+    void release(String trialId) {
+        add(new Report(trialId, "release", false, api -> {
+            try {
+                api.release(trialId, workerId);
+                log.accept("trial " + trialId + " handed back to its study");
+            } catch (ApiException e) {
+                if (e.status() != 404 && e.status() != 405) {
+                    throw e;
+                }
+                log.accept("trial " + trialId + " goes back to its study when its heartbeat timeout runs out");
+            }
+            return false;
+        }));
+    }
+
+    /** Whether the API answered a report about this trial with {@code shouldStop: true}. */
+    boolean stopRequested(String trialId) {
+        return stopRequested.contains(trialId);
+    }
+
+    /** Waits until every report has been sent (or refused); false when {@code timeout} passed first. */
+    boolean awaitEmpty(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (pending) {
+            while (!pending.isEmpty() || sending) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                pending.wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
+        }
+    }
+
+    /** Stops sending: reports still waiting are dropped, and said so in the log. */
+    @Override
+    public void close() {
+        closed = true;
+        sender.interrupt();
+        synchronized (pending) {
+            for (Report report : pending) {
+                log.accept("could not send the " + report.what() + " of trial " + report.trialId()
+                        + ": the API stayed unreachable");
+            }
+            pending.clear();
+            pending.notifyAll();
+        }
+    }
+
+    boolean isOpen() {
+        return !closed;
+    }
+
+    private void add(Report report) {
+        synchronized (pending) {
+            if (closed) {
+                throw new IllegalStateException("the outbox is closed");
+            }
+            pending.addLast(report);
+            pending.notifyAll();
+        }
+    }
+
+    private void sendAll() {
+        while (!closed) {
+            Report report;
+            synchronized (pending) {
+                while (pending.isEmpty() && !closed) {
+                    try {
+                        pending.wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (closed) {
+                    return;
+                }
+                report = pending.removeFirst();
+                sending = true;
+            }
+            try {
+                if (report.send().apply(client)) {
+                    stopRequested.add(report.trialId());
+                }
+            } catch (ApiException e) {
+                // A refusal will not change by repeating: a finished trial (409) keeps what it has.
+                if (!report.heartbeat() || e.status() != 409) {
+                    log.accept("the API refused the " + report.what() + " of trial " + report.trialId() + ": "
+                            + e.getMessage());
+                }
+                if (e.isConflict() || e.isNotFound()) {
+                    stopRequested.add(report.trialId());
+                }
+            } catch (ApiUnreachableException e) {
+                if (!closed) {
+                    log.accept("gave up sending the " + report.what() + " of trial " + report.trialId() + ": "
+                            + e.getMessage());
+                }
+            } finally {
+                synchronized (pending) {
+                    sending = false;
+                    pending.notifyAll();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package dev.hpo.runner.worker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hpo.runner.data.DataException;
+import dev.hpo.runner.data.TrialData;
+import dev.hpo.runner.data.TrialDataLoader;
+import dev.hpo.runner.engine.Measurement;
+import dev.hpo.runner.engine.TrainingEngine;
+import dev.hpo.runner.engine.TrainingEngines;
+import dev.hpo.runner.engine.TrialResult;
+import dev.hpo.runner.engine.TrialStatus;
+import dev.hpo.space.Configuration;
+import dev.hpo.study.InvalidSpecException;
+import dev.hpo.study.TrialPlans;
+import dev.hpo.study.TrialSettings;
+import dev.hpo.study.TrialSettingsJson;
+import dev.hpo.trial.DataSpec;
+import dev.hpo.trial.TrialPlan;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The built-in trainer as a trial process: reads the trial the worker was handed (as JSON on standard input),
+ * resolves it to a plan, trains it, and speaks the worker's line protocol ({@link TrialEvent}) on standard output.
+ */
+@Command(name = RunTrialCommand.NAME, hidden = true,
+        description = "Train the trial read as JSON on stdin, printing measurement lines and the final metrics.")
+public final class RunTrialCommand implements Callable<Integer> {
+
+    static final String NAME = TrialCommand.RUN_TRIAL;
+
+    /** The exit code of a trial process whose worker died. */
+    static final int WORKER_GONE = 70;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--dataset-dir", paramLabel = "DATASET=DIR",
+            description = "where a dataset's files are, for trials whose settings do not say")
+    Map<String, Path> datasetDirs = new LinkedHashMap<>();
+
+    @Option(names = "--engine", defaultValue = TrainingEngines.DEFAULT)
+    String engine;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Override
+    public Integer call() throws IOException {
+        endWithTheWorker();
+        PrintWriter out = spec.commandLine().getOut();
+        TrialPlan plan;
+        TrialData data;
+        TrainingEngine trainer;
+        try {
+            plan = plan(json.readTree(System.in));
+            trainer = TrainingEngines.discover().byName(engine);
+            data = TrialDataLoader.load(plan.data(), plan.architecture().scaledInput());
+        } catch (IllegalArgumentException | DataException e) {
+            emit(out, json.createObjectNode().put("failed", true).put("reason", e.getMessage()));
+            return 1;
+        }
+        emit(out, json.createObjectNode().put("started", true));
+        TrialResult result = trainer.train(plan, data, measurement -> {
+            emit(out, measurement(measurement));
+            return true;
+        });
+        if (result.status() == TrialStatus.FAILED) {
+            emit(out, json.createObjectNode().put("failed", true)
+                    .put("reason", result.failure().orElse("training failed")));
+            return 0;
+        }
+        emit(out, finalMetrics(result));
+        return 0;
+    }
+
+    /**
+     * The trial's plan: its configuration and repeat applied to its study's trial settings, with the worker's data
+     * directory for datasets the settings leave where they are.
+     *
+     * @throws IllegalArgumentException naming what is wrong with the trial
+     */
+    TrialPlan plan(JsonNode trial) {
+        if (trial == null || !trial.isObject()) {
+            throw new IllegalArgumentException("expected the trial as a JSON object on standard input");
+        }
+        TrialSettings settings;
+        try {
+            settings = TrialSettingsJson.parse(trial.path("trialSettings"));
+        } catch (InvalidSpecException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        Map<String, Object> parameters = json.convertValue(trial.path("parameters"),
+                json.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class));
+        TrialPlan plan = TrialPlans.resolve(settings, Configuration.of(parameters == null ? Map.of() : parameters),
+                trial.path("repeat").asInt(0), trial.path("seed").asLong(0));
+        DataSpec data = plan.data();
+        Path directory = datasetDirs.get(data.dataset().id());
+        if (data.directory().isEmpty() && directory != null) {
+            plan = new TrialPlan(plan.architecture(), new DataSpec(data.dataset(),
+                    java.util.Optional.of(directory.toString()), data.trainPerClass(), data.valPerClass(),
+                    data.subsetSeed()), plan.training(), plan.timeCap());
+        }
+        return plan;
+    }
+
+    /**
+     * A worker killed with SIGKILL cannot kill its trial process; the trial would train on, unheard, competing for
+     * the cores with the worker that takes the trial over. So the trial process ends itself when its worker is gone.
+     */
+    private static void endWithTheWorker() {
+        ProcessHandle.current().parent().ifPresent(worker -> {
+            Thread watch = new Thread(() -> {
+                while (worker.isAlive()) {
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                Runtime.getRuntime().halt(WORKER_GONE);
+            }, "worker-watch");
+            watch.setDaemon(true);
+            watch.start();
+        });
+    }
+
+    private ObjectNode measurement(Measurement m) {
+        ObjectNode line = json.createObjectNode().put("step", m.epoch()).put("elapsedSeconds", m.elapsedSeconds());
+        ObjectNode metrics = line.putObject("metrics").put("accuracy", m.validationAccuracy()).put("epoch", m.epoch());
+        if (Double.isFinite(m.trainLoss())) {
+            metrics.put("loss", m.trainLoss());
+        }
+        return line;
+    }
+
+    private ObjectNode finalMetrics(TrialResult result) {
+        ObjectNode line = json.createObjectNode();
+        ObjectNode metrics = line.putObject("metrics");
+        if (Double.isFinite(result.accuracy())) {
+            metrics.put("accuracy", result.accuracy());
+        }
+        metrics.put("macs", result.macs()).put("params", result.params()).put("epochs", result.epochs())
+                .put("wallSeconds", result.wallSeconds()).put("imagesPerSecond", result.imagesPerSecond());
+        if (Double.isFinite(result.finalLoss())) {
+            metrics.put("loss", result.finalLoss());
+        }
+        return line;
+    }
+
+    private static void emit(PrintWriter out, ObjectNode line) {
+        out.println(line);
+        out.flush();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.hpo.runner.worker;
+
+import dev.hpo.runner.client.MeasurementReport;
+import java.util.Map;
+
+/**
+ * What a trial process says on its standard output, one JSON object per line:
+ * <ul>
+ *   <li>{@code {"started": true}}: setup is done and training begins; the time cap counts from here
+ *       (optional: without it, the cap counts from the start of the process);</li>
+ *   <li>{@code {"step": 3, "elapsedSeconds": 12.5, "metrics": {"accuracy": 0.81}}}: a measurement;</li>
+ *   <li>{@code {"metrics": {"accuracy": 0.9, "macs": 1.2e7}}}: the final result;</li>
+ *   <li>{@code {"failed": true, "reason": "loss diverged"}}: the trial could not be trained.</li>
+ * </ul>
+ * Any other line is logged and otherwise ignored, so scripts may print what they like.
+ */
+sealed interface TrialEvent {
+
+    record Started() implements TrialEvent {
+    }
+
+    record Measured(MeasurementReport measurement) implements TrialEvent {
+    }
+
+    record Finished(Map<String, Double> metrics) implements TrialEvent {
+
+        public Finished {
+            metrics = Map.copyOf(metrics);
+        }
+    }
+
+    record Failed(String reason) implements TrialEvent {
+    }
+}

@@ -1,0 +1,73 @@
+package dev.hpo.runner.worker;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hpo.runner.client.MeasurementReport;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads the line protocol of {@link TrialEvent} from a trial process's standard output. */
+final class TrialEventParser {
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    /**
+     * @return the event on this line, or empty for a line that is not part of the protocol
+     * @throws IllegalArgumentException for a protocol line with a malformed field, naming it
+     */
+    Optional<TrialEvent> parse(String line) {
+        String trimmed = line.trim();
+        if (!trimmed.startsWith("{")) {
+            return Optional.empty();
+        }
+        JsonNode node;
+        try {
+            node = json.readTree(trimmed);
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+        if (node.path("failed").asBoolean(false)) {
+            String reason = node.path("reason").asText("").trim();
+            return Optional.of(new TrialEvent.Failed(reason.isEmpty() ? "the trial reported a failure" : reason));
+        }
+        if (node.path("started").asBoolean(false)) {
+            return Optional.of(new TrialEvent.Started());
+        }
+        if (!node.has("metrics")) {
+            return Optional.empty();
+        }
+        Map<String, Double> metrics = metrics(node.get("metrics"));
+        if (node.hasNonNull("step")) {
+            long step = number(node, "step").longValue();
+            double elapsed = node.hasNonNull("elapsedSeconds") ? number(node, "elapsedSeconds").doubleValue() : 0;
+            return Optional.of(new TrialEvent.Measured(new MeasurementReport(step, elapsed, metrics)));
+        }
+        return Optional.of(new TrialEvent.Finished(metrics));
+    }
+
+    private static Map<String, Double> metrics(JsonNode node) {
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("metrics must be an object of numbers, got " + node);
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        node.fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            if (!value.isNumber() || !Double.isFinite(value.asDouble())) {
+                throw new IllegalArgumentException("metrics." + field.getKey() + " must be a finite number, got "
+                        + value);
+            }
+            metrics.put(field.getKey(), value.asDouble());
+        });
+        return metrics;
+    }
+
+    private static Number number(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (!value.isNumber()) {
+            throw new IllegalArgumentException(field + " must be a number, got " + value);
+        }
+        return value.numberValue();
+    }
+}

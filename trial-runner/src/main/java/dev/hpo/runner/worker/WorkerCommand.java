@@ -1,0 +1,155 @@
+package dev.hpo.runner.worker;
+
+import dev.hpo.runner.client.ApiClient;
+import dev.hpo.runner.client.ApiException;
+import dev.hpo.runner.client.Durations;
+import dev.hpo.runner.client.Retry;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code hpo worker}: claims trials from the API and trains each one in its own process. */
+@Command(name = "worker", mixinStandardHelpOptions = true,
+        description = {"Claim trials from the API and run each one in its own process, reporting measurements,",
+                "heartbeats and the result. Stops when its study is done, or on SIGTERM / Ctrl-C, handing back",
+                "the trial it holds."})
+public final class WorkerCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--api", defaultValue = "${env:HPO_API_URL:-http://127.0.0.1:8080}",
+            description = "the API's address (default: $HPO_API_URL or ${DEFAULT-VALUE})")
+    String api;
+
+    @Option(names = "--token", defaultValue = "${env:HPO_API_TOKEN}",
+            description = "bearer token for the API (default: $HPO_API_TOKEN)")
+    String token;
+
+    @Option(names = "--worker-id", description = "the name the API knows this worker by (default: host-pid)")
+    String workerId;
+
+    @Option(names = "--device", defaultValue = "cpu",
+            description = "cpu or cuda:N; one worker per GPU (default: ${DEFAULT-VALUE})")
+    String device;
+
+    @Option(names = "--study", description = "work for this study only, and stop when it is done")
+    String study;
+
+    @Option(names = "--trial-command",
+            description = {"run each trial with this shell command instead of the built-in trainer: it reads the",
+                    "trial as JSON on stdin and prints {\"step\":..,\"elapsedSeconds\":..,\"metrics\":{..}} lines",
+                    "and a final {\"metrics\":{..}} line"})
+    String trialCommand;
+
+    @Option(names = "--dataset-dir", paramLabel = "DATASET=DIR",
+            description = "where a dataset's files are, e.g. fashion-mnist=/data/fashion-mnist (repeatable)")
+    Map<String, Path> datasetDirs = new LinkedHashMap<>();
+
+    @Option(names = "--threads",
+            description = "CPU threads of each trial (OMP_NUM_THREADS), e.g. cores / workers when several share them")
+    Integer threads;
+
+    @Option(names = "--cap-grace", defaultValue = "20s",
+            description = "how long past its time cap a trial may run before it is killed (default: ${DEFAULT-VALUE})")
+    String capGrace;
+
+    @Option(names = "--setup-limit", defaultValue = "3m",
+            description = "how long a built-in trial may take to load before training (default: ${DEFAULT-VALUE})")
+    String setupLimit;
+
+    @Option(names = "--idle-poll", defaultValue = "2s",
+            description = "wait between requests when no study has work (default: ${DEFAULT-VALUE})")
+    String idlePoll;
+
+    @Override
+    public Integer call() throws Exception {
+        WorkerSettings settings;
+        TrialCommand command;
+        URI base;
+        try {
+            base = URI.create(api);
+            if (base.getScheme() == null || base.getHost() == null) {
+                throw new IllegalArgumentException("--api must be an http(s) address, got '" + api + "'");
+            }
+            Device dev = Device.parse(device);
+            settings = new WorkerSettings(workerId == null ? defaultWorkerId() : workerId, Optional.ofNullable(study),
+                    Durations.parse("--cap-grace", capGrace), Durations.parse("--setup-limit", setupLimit),
+                    Durations.parse("--idle-poll", idlePoll), Duration.ofSeconds(15));
+            command = trialCommand == null
+                    ? TrialCommand.builtIn(dev, datasetDirs, Path.of(System.getProperty("java.io.tmpdir")),
+                    Optional.ofNullable(threads))
+                    : TrialCommand.external(trialCommand, dev, Optional.ofNullable(threads));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PrintStream err = System.err;
+        Consumer<String> log = message -> err.println(LocalTime.now().format(TIME) + " " + message);
+        AtomicBoolean giveUp = new AtomicBoolean();
+        Optional<String> bearer = Optional.ofNullable(token);
+        ApiClient asking = new ApiClient(base, bearer, Retry.never());
+        ApiClient reporting = new ApiClient(base, bearer, Retry.whilst(() -> !giveUp.get()));
+        try (Outbox outbox = new Outbox(reporting, settings.workerId(), log)) {
+            Worker worker = new Worker(asking, outbox, command, settings, log);
+            Thread hook = new Thread(() -> shutDown(worker, outbox, settings, giveUp, log), "worker-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                int trials = worker.run();
+                log.accept("worker " + settings.workerId() + " finished after " + trials + " trials");
+                return 0;
+            } catch (ApiException e) {
+                log.accept("the API refused this worker: " + e.getMessage()
+                        + (e.status() == 401 || e.status() == 403 ? " (check --token / HPO_API_TOKEN)" : ""));
+                return 1;
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // The hook is running; it waits for this loop to finish.
+                }
+            }
+        }
+    }
+
+    private static void shutDown(Worker worker, Outbox outbox, WorkerSettings settings, AtomicBoolean giveUp,
+                                 Consumer<String> log) {
+        log.accept("stopping: handing back the running trial");
+        worker.stop();
+        try {
+            if (!worker.awaitFinished(settings.shutdownGrace().plusSeconds(5))) {
+                log.accept("the API could not be told about the running trial in time; its heartbeat timeout"
+                        + " will requeue it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        giveUp.set(true);
+        outbox.close();
+    }
+
+    private static String defaultWorkerId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "worker";
+        }
+        return host + "-" + ProcessHandle.current().pid();
+    }
+}

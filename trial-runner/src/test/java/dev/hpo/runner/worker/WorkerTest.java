@@ -1,0 +1,205 @@
+package dev.hpo.runner.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hpo.runner.client.ApiClient;
+import dev.hpo.runner.client.Retry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The worker loop against the protocol over real HTTP, with real trial processes run by the shell. */
+class WorkerTest {
+
+    private final List<String> log = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean giveUp = new AtomicBoolean();
+    private RecordingApi api;
+    private Outbox outbox;
+
+    @BeforeEach
+    void startApi() throws Exception {
+        api = new RecordingApi();
+        outbox = new Outbox(new ApiClient(api.address(), Optional.of("secret"), new Retry(Duration.ofMillis(20),
+                Duration.ofMillis(100), () -> !giveUp.get())), "w1", log::add);
+    }
+
+    @AfterEach
+    void stopApi() {
+        giveUp.set(true);
+        outbox.close();
+        api.close();
+    }
+
+    private Worker worker(String shellCommand) {
+        WorkerSettings settings = new WorkerSettings("w1", Optional.of("s1"), Duration.ofSeconds(1),
+                Duration.ofSeconds(30), Duration.ofMillis(50), Duration.ofSeconds(5));
+        ApiClient asking = new ApiClient(api.address(), Optional.of("secret"), Retry.never());
+        return new Worker(asking, outbox, TrialCommand.external(shellCommand, Device.cpu(), Optional.of(1)), settings, log::add);
+    }
+
+    @Test
+    void reportsEveryMeasurementThenCompletesWithTheFinalMetrics() throws Exception {
+        api.offer("t1", 30);
+        String script = "cat > /dev/null; echo starting; "
+                + "echo '{\"step\":1,\"elapsedSeconds\":0.5,\"metrics\":{\"accuracy\":0.5}}'; "
+                + "echo '{\"step\":2,\"elapsedSeconds\":1.0,\"metrics\":{\"accuracy\":0.7}}'; "
+                + "echo '{\"metrics\":{\"accuracy\":0.75,\"macs\":1200}}'";
+
+        int trials = worker(script).run();
+
+        assertThat(trials).isEqualTo(1);
+        List<RecordingApi.Request> measurements = api.requestsTo("/trials/t1/measurements");
+        assertThat(measurements).extracting(r -> r.body().get("step").asInt()).containsExactly(1, 2);
+        assertThat(measurements.get(1).body().at("/metrics/accuracy").asDouble()).isEqualTo(0.7);
+        List<RecordingApi.Request> completions = api.requestsTo("/trials/t1/complete");
+        assertThat(completions).hasSize(1);
+        assertThat(completions.get(0).body().at("/metrics/macs").asDouble()).isEqualTo(1200);
+        assertThat(api.requestsTo("/suggestions").get(0).body().get("workerId").asText()).isEqualTo("w1");
+    }
+
+    @Test
+    void aCrashingTrialFailsWithItsLastErrorLinesAndTheWorkerGoesOn() throws Exception {
+        api.offer("t1", 30);
+        api.offer("t2", 30);
+        String script = "read line; case \"$line\" in *t1*) echo 'Exception: out of cheese' >&2; exit 3;; esac; "
+                + "echo '{\"metrics\":{\"accuracy\":0.9}}'";
+
+        int trials = worker(script).run();
+
+        assertThat(trials).isEqualTo(2);
+        RecordingApi.Request failure = api.requestsTo("/trials/t1/complete").get(0);
+        assertThat(failure.body().get("failed").asBoolean()).isTrue();
+        assertThat(failure.body().get("reason").asText()).contains("exited with code 3").contains("out of cheese");
+        assertThat(api.requestsTo("/trials/t2/complete").get(0).body().at("/metrics/accuracy").asDouble())
+                .isEqualTo(0.9);
+    }
+
+    @Test
+    void aTrialKilledByASignalFailsNamingTheSignal() throws Exception {
+        api.offer("t1", 30);
+
+        worker("cat > /dev/null; echo 'fatal error in native code' >&2; kill -SEGV $$").run();
+
+        RecordingApi.Request failure = api.requestsTo("/trials/t1/complete").get(0);
+        assertThat(failure.body().get("reason").asText()).contains("signal 11").contains("fatal error in native code");
+    }
+
+    @Test
+    void aTrialThatReportsItsOwnFailureFailsWithItsReason() throws Exception {
+        api.offer("t1", 30);
+
+        worker("echo '{\"failed\": true, \"reason\": \"loss diverged\"}'").run();
+
+        RecordingApi.Request failure = api.requestsTo("/trials/t1/complete").get(0);
+        assertThat(failure.body().get("failed").asBoolean()).isTrue();
+        assertThat(failure.body().get("reason").asText()).isEqualTo("loss diverged");
+    }
+
+    @Test
+    void aTrialPastItsCapIsKilledAndFailsWithReasonTimeCapKeepingItsMeasurements() throws Exception {
+        api.offer("t1", 1);
+        String script = "echo '{\"step\":1,\"elapsedSeconds\":0.1,\"metrics\":{\"accuracy\":0.4}}'; sleep 60";
+
+        long start = System.nanoTime();
+        worker(script).run();
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        assertThat(seconds).isLessThan(10);
+        assertThat(api.requestsTo("/trials/t1/measurements")).hasSize(1);
+        RecordingApi.Request failure = api.requestsTo("/trials/t1/complete").get(0);
+        assertThat(failure.body().get("reason").asText()).isEqualTo("time cap");
+    }
+
+    @Test
+    void shouldStopEndsTheTrialPromptlyAndCompletesItWithTheLastMeasurement() throws Exception {
+        api.offer("t1", 60);
+        api.answerShouldStop(true);
+        String script = "echo '{\"step\":1,\"elapsedSeconds\":0.1,\"metrics\":{\"accuracy\":0.3}}'; sleep 60";
+
+        long start = System.nanoTime();
+        worker(script).run();
+
+        assertThat((System.nanoTime() - start) / 1e9).isLessThan(10);
+        RecordingApi.Request end = api.requestsTo("/trials/t1/complete").get(0);
+        assertThat(end.body().has("failed")).isFalse();
+        assertThat(end.body().at("/metrics/accuracy").asDouble()).isEqualTo(0.3);
+    }
+
+    @Test
+    void runsTheExamplePythonTrialScript() throws Exception {
+        java.nio.file.Path script = java.nio.file.Path.of("../examples/custom-trial.py").toAbsolutePath();
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(
+                java.nio.file.Path.of("/usr/bin/python3")), "python3 is not installed");
+        api.offer("t1", 30).withObjectProperty("parameters").put("learningRate", 0.1).put("steps", 3);
+
+        worker("/usr/bin/python3 " + script).run();
+
+        assertThat(api.requestsTo("/trials/t1/measurements")).hasSize(3);
+        RecordingApi.Request end = api.requestsTo("/trials/t1/complete").get(0);
+        assertThat(end.body().at("/metrics/accuracy").asDouble()).isBetween(0.5, 1.0);
+    }
+
+    @Test
+    void heartbeatsWhileTheTrialRuns() throws Exception {
+        api.offer("t1", 30);
+        worker("sleep 2.5; echo '{\"metrics\":{\"accuracy\":0.1}}'").run();
+
+        // A 3 s heartbeat timeout means a heartbeat every second.
+        assertThat(api.requestsTo("/trials/t1/heartbeat")).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void reportsSentWhileTheApiIsUnavailableArriveInOrderOnceItIsBack() throws Exception {
+        api.offer("t1", 30);
+        String script = "sleep 0.3; echo '{\"step\":1,\"elapsedSeconds\":0.1,\"metrics\":{\"loss\":2}}'; "
+                + "echo '{\"step\":2,\"elapsedSeconds\":0.2,\"metrics\":{\"loss\":1}}'; "
+                + "echo '{\"metrics\":{\"accuracy\":0.6}}'";
+        Worker worker = worker(script);
+        Thread loop = new Thread(() -> {
+            try {
+                worker.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        loop.start();
+        while (api.requestsTo("/suggestions").isEmpty()) {
+            Thread.sleep(10);
+        }
+        api.unavailableFor(6);
+        loop.join(20_000);
+
+        List<String> order = api.requests().stream().map(RecordingApi.Request::path)
+                .filter(p -> p.contains("/trials/t1/") && !p.endsWith("/heartbeat")).toList();
+        assertThat(order).containsExactly("/api/trials/t1/measurements", "/api/trials/t1/measurements",
+                "/api/trials/t1/complete");
+    }
+
+    @Test
+    void aStoppedWorkerKillsItsTrialAndHandsItBack() throws Exception {
+        api.offer("t1", 60);
+        Worker worker = worker("sleep 60");
+        Thread loop = new Thread(() -> {
+            try {
+                worker.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        loop.start();
+        while (api.requestsTo("/suggestions").isEmpty()) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(300);
+        worker.stop();
+
+        assertThat(worker.awaitFinished(Duration.ofSeconds(10))).isTrue();
+        assertThat(api.requestsTo("/trials/t1/release")).hasSize(1);
+        assertThat(api.requestsTo("/trials/t1/complete")).isEmpty();
+    }
+}
