@@ -23,10 +23,11 @@ FROM eclipse-temurin:17-jre-jammy
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends curl \
  && rm -rf /var/lib/apt/lists/* \
- && useradd --system --create-home --home-dir /var/lib/hpo --shell /usr/sbin/nologin hpo
+ && useradd --system --uid 10001 --create-home --home-dir /var/lib/hpo --shell /usr/sbin/nologin hpo
 COPY --from=build /opt/hpo/ /opt/hpo/
 COPY docker/hpo-entrypoint.sh /usr/local/bin/hpo-entrypoint
-USER hpo
+# Numeric, so Kubernetes can verify runAsNonRoot.
+USER 10001
 WORKDIR /var/lib/hpo
 # The embedded database lives here when no --db-url is given.
 VOLUME /var/lib/hpo

@@ -24,7 +24,7 @@ RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       openjdk-17-jre-headless libtcmalloc-minimal4 \
  && rm -rf /var/lib/apt/lists/* \
- && useradd --system --create-home --home-dir /var/lib/hpo --shell /usr/sbin/nologin hpo \
+ && useradd --system --uid 10001 --create-home --home-dir /var/lib/hpo --shell /usr/sbin/nologin hpo \
  && mkdir -p /var/cache/hpo/javacpp && chown -R hpo /var/cache/hpo
 # Same allocator and cache as the CPU worker; set for the container so trial processes inherit it.
 ENV LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4 \
@@ -34,7 +34,8 @@ ENV LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4 \
 COPY --from=build /opt/hpo/ /opt/hpo/
 COPY trial-runner/jvm-env.sh /opt/hpo/jvm-env.sh
 COPY docker/hpo-entrypoint.sh /usr/local/bin/hpo-entrypoint
-USER hpo
+# Numeric, so Kubernetes can verify runAsNonRoot.
+USER 10001
 WORKDIR /var/lib/hpo
 VOLUME /var/cache/hpo
 ENTRYPOINT ["/usr/local/bin/hpo-entrypoint", "worker"]

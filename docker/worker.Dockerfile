@@ -24,7 +24,7 @@ FROM eclipse-temurin:17-jre-jammy
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libtcmalloc-minimal4 \
  && rm -rf /var/lib/apt/lists/* \
- && useradd --system --create-home --home-dir /var/lib/hpo --shell /usr/sbin/nologin hpo \
+ && useradd --system --uid 10001 --create-home --home-dir /var/lib/hpo --shell /usr/sbin/nologin hpo \
  && mkdir -p /var/cache/hpo/javacpp && chown -R hpo /var/cache/hpo
 # Set for the whole container, so the trial processes the worker starts inherit the same environment.
 ENV LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4 \
@@ -33,7 +33,8 @@ ENV LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4 \
 COPY --from=build /opt/hpo/ /opt/hpo/
 COPY trial-runner/jvm-env.sh /opt/hpo/jvm-env.sh
 COPY docker/hpo-entrypoint.sh /usr/local/bin/hpo-entrypoint
-USER hpo
+# Numeric, so Kubernetes can verify runAsNonRoot.
+USER 10001
 WORKDIR /var/lib/hpo
 # JavaCPP unpacks ~450 MB of natives on first use; a volume keeps them across container restarts.
 VOLUME /var/cache/hpo
