@@ -26,16 +26,14 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --create-home --home-dir /var/lib/hpo --shell /usr/sbin/nologin hpo \
  && mkdir -p /var/cache/hpo/javacpp && chown -R hpo /var/cache/hpo
-# Same allocator and cache as the CPU worker; set for the container so trial processes inherit it.
-ENV LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4 \
-    TCMALLOC_RELEASE_RATE=0 \
-    JAVA_TOOL_OPTIONS="-Dorg.bytedeco.javacpp.cachedir=/var/cache/hpo/javacpp" \
-    NVIDIA_DRIVER_CAPABILITIES=compute,utility
+ENV NVIDIA_DRIVER_CAPABILITIES=compute,utility
 COPY --from=build /opt/hpo/ /opt/hpo/
+# The entrypoint sources it: it preloads tcmalloc and holds the trainer's JVM options, as ./hpo does.
 COPY trial-runner/jvm-env.sh /opt/hpo/jvm-env.sh
 COPY docker/hpo-entrypoint.sh /usr/local/bin/hpo-entrypoint
 # Numeric, so Kubernetes can verify runAsNonRoot.
 USER 10001
 WORKDIR /var/lib/hpo
+# JavaCPP unpacks ~450 MB of natives on first use; a volume keeps them across container restarts.
 VOLUME /var/cache/hpo
 ENTRYPOINT ["/usr/local/bin/hpo-entrypoint", "worker"]

@@ -26,11 +26,8 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --create-home --home-dir /var/lib/hpo --shell /usr/sbin/nologin hpo \
  && mkdir -p /var/cache/hpo/javacpp && chown -R hpo /var/cache/hpo
-# Set for the whole container, so the trial processes the worker starts inherit the same environment.
-ENV LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4 \
-    TCMALLOC_RELEASE_RATE=0 \
-    JAVA_TOOL_OPTIONS="-Dorg.bytedeco.javacpp.cachedir=/var/cache/hpo/javacpp -Dorg.eclipse.deeplearning4j.helpers.disable=false"
 COPY --from=build /opt/hpo/ /opt/hpo/
+# The entrypoint sources it: it preloads tcmalloc and holds the trainer's JVM options, as ./hpo does.
 COPY trial-runner/jvm-env.sh /opt/hpo/jvm-env.sh
 COPY docker/hpo-entrypoint.sh /usr/local/bin/hpo-entrypoint
 # Numeric, so Kubernetes can verify runAsNonRoot.

@@ -13,12 +13,17 @@ final class EntrypointScript {
     private EntrypointScript() {
     }
 
-    static String mainClass(String script, String role) {
+    /** The commands the script runs for ROLE. */
+    static String role(String script, String role) {
         Matcher block = Pattern.compile("(?s)\\n\\s*" + Pattern.quote(role) + "\\)(.*?);;").matcher(script);
         if (!block.find()) {
             throw new AssertionError("the entrypoint has no role " + role);
         }
-        Matcher exec = Pattern.compile("exec java .*?(dev\\.hpo\\.[\\w.]+)").matcher(block.group(1));
+        return block.group(1);
+    }
+
+    static String mainClass(String script, String role) {
+        Matcher exec = Pattern.compile("(?s)exec java .*?(dev\\.hpo\\.[\\w.]+)").matcher(role(script, role));
         if (!exec.find()) {
             throw new AssertionError("role " + role + " of the entrypoint starts no dev.hpo main class");
         }
