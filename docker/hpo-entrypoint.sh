@@ -27,7 +27,9 @@ case "$role" in
     # A container is reached through its network interface, so the API listens on all of them, which it
     # refuses to do without a token.
     [[ -n "$token" ]] || { echo "hpo-entrypoint: the API listens beyond loopback; set HPO_TOKEN_FILE" >&2; exit 1; }
-    args=(--port "${HPO_PORT:-8080}" --bind "${HPO_BIND:-0.0.0.0}" --token "$token")
+    # Read from the environment, the token stays off the process list.
+    export HPO_API_TOKEN="$token"
+    args=(--port "${HPO_PORT:-8080}" --bind "${HPO_BIND:-0.0.0.0}")
     if [[ -n "${HPO_DB_URL:-}" ]]; then
       args+=(--db-url "$HPO_DB_URL" --db-user "${HPO_DB_USER:-hpo}")
       if [[ -n "${HPO_DB_PASSWORD_FILE:-}" ]]; then
@@ -43,7 +45,6 @@ case "$role" in
     # The allocator and JVM options every training JVM needs, exactly as ./hpo sets them; the worker passes
     # its own JVM options and environment on to the trial processes it starts.
     source /opt/hpo/jvm-env.sh
-    # The worker reads its token from the environment, which keeps it off the process list.
     [[ -z "$token" ]] || export HPO_API_TOKEN="$token"
     exec java ${JAVA_OPTS:-} "${TRIAL_RUNNER_JAVA_OPTS[@]}" \
       -Dorg.bytedeco.javacpp.cachedir=/var/cache/hpo/javacpp \
