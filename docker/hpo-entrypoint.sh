@@ -33,7 +33,9 @@ case "$role" in
     if [[ -n "${HPO_DB_URL:-}" ]]; then
       args+=(--db-url "$HPO_DB_URL" --db-user "${HPO_DB_USER:-hpo}")
       if [[ -n "${HPO_DB_PASSWORD_FILE:-}" ]]; then
-        args+=(--db-password "$(secret "$HPO_DB_PASSWORD_FILE")")
+        # Spring reads it from the environment, which keeps it off the process list like the token.
+        SPRING_DATASOURCE_PASSWORD="$(secret "$HPO_DB_PASSWORD_FILE")"
+        export SPRING_DATASOURCE_PASSWORD
       fi
     else
       args+=(--data-dir "${HPO_DATA_DIR:-/var/lib/hpo/data}")
