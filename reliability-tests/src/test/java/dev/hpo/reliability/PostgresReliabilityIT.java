@@ -56,6 +56,7 @@ class PostgresReliabilityIT extends ReliabilityContract {
                 Thread.currentThread().interrupt();
             }
         });
+        workers.setDaemon(true);
         workers.start();
         awaitCompletions(ledger, 10);
 

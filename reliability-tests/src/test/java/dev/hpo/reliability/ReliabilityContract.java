@@ -16,6 +16,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -160,6 +161,7 @@ abstract class ReliabilityContract {
                 Thread.currentThread().interrupt();
             }
         });
+        workers.setDaemon(true);
         workers.start();
         awaitCompletions(ledger, 15);
         api.killHard();
@@ -195,11 +197,13 @@ abstract class ReliabilityContract {
     void runWorkers(long study, int count, int measurementsPerTrial, Ledger ledger, Duration limit)
             throws InterruptedException {
         Instant deadline = Instant.now().plus(limit);
-        List<Thread> threads = new java.util.ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             ProtocolWorker worker = new ProtocolWorker(new ApiClient(api.base(), TOKEN), study,
                     "worker-" + i, measurementsPerTrial, ledger, deadline);
             Thread thread = new Thread(worker, "protocol-worker-" + i);
+            // A failed test must not leave workers that keep the test JVM alive.
+            thread.setDaemon(true);
             thread.start();
             threads.add(thread);
         }

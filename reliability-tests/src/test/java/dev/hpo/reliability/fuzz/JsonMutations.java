@@ -10,6 +10,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 
 /**
  * Random JSON values and structural mutations of a valid JSON document: a field removed, a value replaced by
@@ -70,7 +71,7 @@ final class JsonMutations {
                     return object;
                 });
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, scalars), net.jqwik.api.Tuple.of(1, arrays), net.jqwik.api.Tuple.of(1, objects));
+                Tuple.of(6, scalars), Tuple.of(1, arrays), Tuple.of(1, objects));
     }
 
     /** A copy of DOCUMENT with the mutations applied in order. */

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -180,7 +181,7 @@ class ProtocolFuzzIT {
                 "api/studies/999999999/suggestions", "api/trials/999999999/complete",
                 "api/trials/abc/measurements", "api/studies/-1/suggestions",
                 "api/trials/99999999999999999999/heartbeat"));
-        return net.jqwik.api.Combinators.combine(targets, JsonMutations.mutations(), Arbitraries.integers().between(0, 9))
+        return Combinators.combine(targets, JsonMutations.mutations(), Arbitraries.integers().between(0, 9))
                 .as((path, mutations, mutate) -> {
                     JsonNode base = bases.getOrDefault(path, bases.get(paths.get(0)));
                     // Mostly mutated; now and then the valid body, so later requests meet a changed state.

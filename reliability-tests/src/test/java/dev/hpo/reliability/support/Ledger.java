@@ -1,5 +1,6 @@
 package dev.hpo.reliability.support;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -93,7 +94,7 @@ public final class Ledger {
         return connectionFailures.get();
     }
 
-    public java.util.List<String> refusals() {
-        return java.util.List.copyOf(refusals);
+    public List<String> refusals() {
+        return List.copyOf(refusals);
     }
 }
