@@ -157,6 +157,22 @@ public final class SearchSpace {
         return new Configuration(values);
     }
 
+    /** Two spaces are equal when they declare equal parameters in the same order. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SearchSpace that && parameters.equals(that.parameters);
+    }
+
+    @Override
+    public int hashCode() {
+        return parameters.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "SearchSpace" + parameters;
+    }
+
     private static boolean active(Parameter p, Map<String, Object> earlierValues) {
         return p.condition().map(c -> c.holdsFor(earlierValues.get(c.parent()))).orElse(true);
     }

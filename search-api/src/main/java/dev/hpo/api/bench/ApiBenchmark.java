@@ -1,0 +1,218 @@
+package dev.hpo.api.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hpo.api.SearchApiApplication;
+import dev.hpo.space.SearchSpace;
+import dev.hpo.study.StudySpecParser;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code hpo bench api}: starts the service on a random loopback port with an H2 file database in a temporary
+ * directory, fills a study with trials (enqueued configurations), then lets concurrent clients claim and complete
+ * every one over real HTTP, timing each suggestion + completion round trip.
+ */
+final class ApiBenchmark implements Benchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SPEC = """
+            {
+              "name": "bench-api",
+              "objectives": [{"metric": "loss", "goal": "MINIMIZE"}],
+              "algorithm": {"name": "RANDOM"},
+              "budget": {"maxTrials": %d, "parallelism": %d},
+              "trialSettings": {"timeCap": "10m"},
+              "parameters": [
+                {"name": "learningRate", "type": "float", "min": 0.001, "max": 0.5, "scale": "log"},
+                {"name": "weightDecay", "type": "float", "min": 1e-5, "max": 1e-2, "scale": "log"},
+                {"name": "optimizer", "type": "categorical", "values": ["sgd", "adam", "adamw"]},
+                {"name": "batchSize", "type": "int", "min": 32, "max": 256, "scale": "log"},
+                {"name": "width", "type": "float", "min": 0.25, "max": 1.0}
+              ],
+              "seed": 1
+            }
+            """;
+
+    private HttpClient client;
+    private String base;
+
+    @Override
+    public String name() {
+        return "api";
+    }
+
+    @Override
+    public String description() {
+        return "suggestion + completion round trips over HTTP [--trials 10000 --clients 64]";
+    }
+
+    @Override
+    public int run(List<String> args) throws Exception {
+        BenchOptions options = new BenchOptions(args, Map.of("trials", 10_000L, "clients", 64L));
+        int trials = options.get("trials");
+        int clients = options.get("clients");
+        Path dataDir = Files.createTempDirectory("hpo-bench-api");
+        ConfigurableApplicationContext server = new SpringApplicationBuilder(SearchApiApplication.class)
+                .properties(Map.of("server.port", "0", "server.address", "127.0.0.1",
+                        "hpo.data-dir", dataDir.toString(), "logging.level.root", "WARN",
+                        "server.tomcat.threads.max", String.valueOf(Math.max(200, clients * 2))))
+                .run();
+        try {
+            base = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
+            client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            ObjectNode report = JSON.createObjectNode();
+            report.put("database", "H2 file (" + dataDir + ")");
+            report.put("trials", trials);
+            report.put("clients", clients);
+            long study = post("/api/studies", SPEC.formatted(trials, trials)).get("id").asLong();
+            report.set("fill", fill(study, trials, clients));
+            report.set("roundTrips", roundTrips(study, clients, trials));
+            JsonNode status = get("/api/studies/" + study);
+            report.put("studyState", status.get("state").asText());
+            report.put("trialsComplete", status.at("/trialCounts/COMPLETE").asLong());
+            report.put("targetP99Ms", 50);
+            report.put("meetsTarget", report.at("/roundTrips/p99Ms").asDouble() < 50);
+            System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+            return status.at("/trialCounts/COMPLETE").asLong() == trials ? 0 : 1;
+        } finally {
+            server.close();
+            deleteRecursively(dataDir);
+        }
+    }
+
+    /** Enqueues {@code trials} distinct configurations, {@code clients} requests at a time. */
+    private ObjectNode fill(long study, int trials, int clients) throws Exception {
+        SearchSpace space = StudySpecParser.parse(SPEC.formatted(trials, trials)).searchSpace();
+        SplittableRandom random = new SplittableRandom(1);
+        List<String> bodies = new ArrayList<>(trials);
+        for (int i = 0; i < trials; i++) {
+            double[] point = new double[space.dimensions()];
+            for (int d = 0; d < point.length; d++) {
+                point[d] = random.nextDouble();
+            }
+            bodies.add(JSON.writeValueAsString(Map.of("parameters", space.decode(point).values())));
+        }
+        System.err.println("hpo bench api: enqueuing " + trials + " trials...");
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        List<long[]> latencies = parallel(clients, () -> {
+            List<Long> own = new ArrayList<>();
+            for (int i = next.getAndIncrement(); i < trials; i = next.getAndIncrement()) {
+                long t0 = System.nanoTime();
+                post("/api/studies/" + study + "/trials", bodies.get(i));
+                own.add(System.nanoTime() - t0);
+            }
+            return own.stream().mapToLong(Long::longValue).toArray();
+        });
+        return summary(latencies, System.nanoTime() - start);
+    }
+
+    /** Each client asks for a trial and completes it until the study has none left. */
+    private ObjectNode roundTrips(long study, int clients, int trials) throws Exception {
+        System.err.println("hpo bench api: " + clients + " clients claiming and completing " + trials + " trials...");
+        AtomicInteger worker = new AtomicInteger();
+        long start = System.nanoTime();
+        List<long[]> latencies = parallel(clients, () -> {
+            String workerId = "bench-" + worker.getAndIncrement();
+            String ask = "{\"workerId\": \"" + workerId + "\", \"count\": 1}";
+            List<Long> own = new ArrayList<>();
+            while (true) {
+                long t0 = System.nanoTime();
+                JsonNode reply = post("/api/studies/" + study + "/suggestions", ask);
+                if (reply.get("trials").isEmpty()) {
+                    return own.stream().mapToLong(Long::longValue).toArray();
+                }
+                long trial = reply.at("/trials/0/id").asLong();
+                double loss = reply.at("/trials/0/parameters/learningRate").asDouble();
+                post("/api/trials/" + trial + "/complete", "{\"metrics\": {\"loss\": " + loss + "}}");
+                own.add(System.nanoTime() - t0);
+            }
+        });
+        return summary(latencies, System.nanoTime() - start);
+    }
+
+    private static List<long[]> parallel(int clients, java.util.concurrent.Callable<long[]> work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<long[]>> futures = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                futures.add(pool.submit(work));
+            }
+            List<long[]> results = new ArrayList<>();
+            for (Future<long[]> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static ObjectNode summary(List<long[]> perClient, long wallNanos) {
+        long[] all = perClient.stream().flatMapToLong(java.util.Arrays::stream).sorted().toArray();
+        ObjectNode node = JSON.createObjectNode();
+        node.put("count", all.length);
+        node.put("seconds", round(wallNanos / 1e9));
+        node.put("perSecond", round(all.length / (wallNanos / 1e9)));
+        node.put("p50Ms", millis(percentile(all, 0.50)));
+        node.put("p90Ms", millis(percentile(all, 0.90)));
+        node.put("p99Ms", millis(percentile(all, 0.99)));
+        node.put("maxMs", millis(all.length == 0 ? 0 : all[all.length - 1]));
+        return node;
+    }
+
+    private static long percentile(long[] sorted, double q) {
+        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+    }
+
+    private static double millis(long nanos) {
+        return round(nanos / 1e6);
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 100) / 100.0;
+    }
+
+    private JsonNode post(String path, String body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private JsonNode get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+    }
+
+    private JsonNode send(HttpRequest request) throws Exception {
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

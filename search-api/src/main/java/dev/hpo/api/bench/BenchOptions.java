@@ -1,0 +1,40 @@
+package dev.hpo.api.bench;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code --name value} options of a benchmark, each an integer with a default. */
+final class BenchOptions {
+
+    private final Map<String, Long> values = new HashMap<>();
+
+    BenchOptions(List<String> args, Map<String, Long> defaults) {
+        values.putAll(defaults);
+        Set<String> known = defaults.keySet();
+        for (int i = 0; i < args.size(); i++) {
+            String name = args.get(i);
+            if (!name.startsWith("--") || !known.contains(name.substring(2))) {
+                throw new IllegalArgumentException("unknown option " + name + "; known: --" + String.join(", --", known));
+            }
+            if (i + 1 >= args.size()) {
+                throw new IllegalArgumentException(name + " needs a value");
+            }
+            String text = args.get(++i);
+            try {
+                long value = Long.parseLong(text);
+                if (value < 1) {
+                    throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+                }
+                values.put(name.substring(2), value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " must be a whole number, got '" + text + "'");
+            }
+        }
+    }
+
+    int get(String name) {
+        return Math.toIntExact(values.get(name));
+    }
+}

@@ -1,0 +1,88 @@
+package dev.hpo.api.study;
+
+import dev.hpo.api.trial.TrialRepository;
+import dev.hpo.study.StudySpec;
+import dev.hpo.trial.TrialState;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Moves studies from RUNNING to COMPLETED (budget spent, duration over, search space exhausted) or STOPPED (a
+ * user's stop). Ending a study stops its waiting trials at once and tells its running trials' workers to stop at
+ * their next heartbeat or measurement.
+ */
+@Service
+public class StudyLifecycle {
+
+    private static final List<TrialState> ACTIVE = List.of(TrialState.WAITING, TrialState.RUNNING);
+
+    private final StudyRepository studies;
+    private final TrialRepository trials;
+    private final StudyCatalog catalog;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    StudyLifecycle(StudyRepository studies, TrialRepository trials, StudyCatalog catalog,
+                   TransactionTemplate transaction, Clock clock) {
+        this.studies = studies;
+        this.trials = trials;
+        this.catalog = catalog;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** Ends a running study whose maximum duration has passed; returns whether it is (now) finished. */
+    public boolean endIfOverdue(StudyEntity study) {
+        if (study.getState().finished()) {
+            return true;
+        }
+        StudySpec spec = catalog.spec(study);
+        boolean overdue = spec.budget().maxDuration()
+                .map(d -> !clock.instant().isBefore(study.getCreatedAt().plus(d)))
+                .orElse(false);
+        if (overdue) {
+            end(study.getId(), StudyState.COMPLETED);
+        }
+        return overdue;
+    }
+
+    /** Ends the study unless it already ended; returns the study as it is afterwards. */
+    public StudyEntity end(long studyId, StudyState end) {
+        return transaction.execute(status -> {
+            StudyEntity study = studies.lockById(studyId).orElseThrow();
+            if (!study.getState().finished()) {
+                Instant now = clock.instant();
+                study.finish(end, now);
+                trials.stopWaiting(studyId, now);
+                trials.requestStopOfRunning(studyId);
+            }
+            return study;
+        });
+    }
+
+    /**
+     * Completes the study when nothing is waiting or running and no more trials may be created: its budget is
+     * spent or its sampler has nothing left to propose.
+     */
+    public void completeIfDone(long studyId) {
+        StudyEntity study = studies.findById(studyId).orElseThrow();
+        if (study.getState().finished() || !nothingLeft(study) || trials.countByStudyIdAndStateIn(studyId, ACTIVE) > 0) {
+            return;
+        }
+        transaction.executeWithoutResult(status -> {
+            StudyEntity locked = studies.lockById(studyId).orElseThrow();
+            // Trials are only created under this lock, so the re-check cannot race with a new trial.
+            if (!locked.getState().finished() && nothingLeft(locked)
+                    && trials.countByStudyIdAndStateIn(studyId, ACTIVE) == 0) {
+                locked.finish(StudyState.COMPLETED, clock.instant());
+            }
+        });
+    }
+
+    private boolean nothingLeft(StudyEntity study) {
+        return study.isExhausted() || StudyRules.remainingGroups(catalog.spec(study), study.getTrialsCreated()) == 0;
+    }
+}

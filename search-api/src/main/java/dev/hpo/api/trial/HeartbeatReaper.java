@@ -1,0 +1,83 @@
+package dev.hpo.api.trial;
+
+import dev.hpo.api.study.StudyCatalog;
+import dev.hpo.api.study.StudyEntity;
+import dev.hpo.api.study.StudyLifecycle;
+import dev.hpo.api.study.StudyRepository;
+import dev.hpo.api.study.StudyState;
+import dev.hpo.study.TrialSettings;
+import dev.hpo.trial.TrialState;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes trials back from workers that fell silent longer than their study's heartbeat timeout: requeued for
+ * another worker while retries remain, else FAILED with reason {@code lost worker}. Measurements the worker
+ * reported stay stored. Also ends studies whose maximum duration has passed while nobody asked for work.
+ */
+@Component
+public class HeartbeatReaper {
+
+    public static final String LOST_WORKER = "lost worker";
+
+    private static final Logger log = LoggerFactory.getLogger(HeartbeatReaper.class);
+
+    private final StudyRepository studies;
+    private final TrialRepository trials;
+    private final StudyCatalog catalog;
+    private final StudyLifecycle lifecycle;
+    private final Clock clock;
+
+    HeartbeatReaper(StudyRepository studies, TrialRepository trials, StudyCatalog catalog, StudyLifecycle lifecycle,
+                    Clock clock) {
+        this.studies = studies;
+        this.trials = trials;
+        this.catalog = catalog;
+        this.lifecycle = lifecycle;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${hpo.api.reaper-interval:5s}", initialDelayString = "${hpo.api.reaper-interval:5s}")
+    public void sweep() {
+        for (StudyEntity study : studies.findByState(StudyState.RUNNING)) {
+            lifecycle.endIfOverdue(study);
+        }
+        for (Long studyId : trials.findStudyIdsWithState(TrialState.RUNNING)) {
+            reap(studyId);
+        }
+    }
+
+    /** Handles the silent trials of one study; returns how many it took back. */
+    public int reap(long studyId) {
+        StudyEntity study = studies.findById(studyId).orElseThrow();
+        TrialSettings settings = catalog.spec(study).trialSettings();
+        Instant now = clock.instant();
+        Instant cutoff = now.minus(settings.heartbeatTimeout());
+        int taken = 0;
+        for (TrialEntity trial : trials.findByStudyIdAndStateAndHeartbeatAtBefore(studyId, TrialState.RUNNING, cutoff)) {
+            int changed;
+            if (study.getState().finished() || trial.getStopReason() != null) {
+                // The worker was told to stop and never confirmed: the trial ends as it was going to.
+                TrialState end = trial.getStopReason() != null ? trial.getStopReason() : TrialState.STOPPED;
+                changed = trials.finishSilent(trial.getId(), cutoff, end, LOST_WORKER, now);
+            } else if (trial.getAttempts() <= settings.maxRetries()) {
+                changed = trials.requeueSilent(trial.getId(), cutoff);
+            } else {
+                changed = trials.finishSilent(trial.getId(), cutoff, TrialState.FAILED, LOST_WORKER, now);
+            }
+            if (changed == 1) {
+                taken++;
+                log.info("Trial {} of study {} lost its worker {} (attempt {})", trial.getId(), studyId,
+                        trial.getWorkerId(), trial.getAttempts());
+            }
+        }
+        if (taken > 0) {
+            lifecycle.completeIfDone(studyId);
+        }
+        return taken;
+    }
+}

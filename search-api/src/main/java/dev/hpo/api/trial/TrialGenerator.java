@@ -1,0 +1,123 @@
+package dev.hpo.api.trial;
+
+import dev.hpo.api.error.ApiException;
+import dev.hpo.api.optimizer.Sampler;
+import dev.hpo.api.optimizer.SamplerFactory;
+import dev.hpo.api.study.StudyCatalog;
+import dev.hpo.api.study.StudyEntity;
+import dev.hpo.api.study.StudyRepository;
+import dev.hpo.api.study.StudyRules;
+import dev.hpo.space.Configuration;
+import dev.hpo.study.StudySpec;
+import dev.hpo.trial.TrialState;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Creates trials: from the study's sampler when workers need work, or from a configuration a user enqueues.
+ * Both happen while the study's row is locked, so concurrent requests can never create more trials than the
+ * budget holds, and the sampler always sees every trial created before it.
+ */
+@Component
+class TrialGenerator {
+
+    private static final List<TrialState> ACTIVE = List.of(TrialState.WAITING, TrialState.RUNNING);
+
+    private final StudyRepository studies;
+    private final TrialRepository trials;
+    private final StudyCatalog catalog;
+    private final SamplerFactory samplerFactory;
+    private final HistoryLoader history;
+    private final JsonColumns columns;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final Map<Long, Sampler> samplers = new ConcurrentHashMap<>();
+
+    TrialGenerator(StudyRepository studies, TrialRepository trials, StudyCatalog catalog,
+                   SamplerFactory samplerFactory, HistoryLoader history, JsonColumns columns,
+                   TransactionTemplate transaction, Clock clock) {
+        this.studies = studies;
+        this.trials = trials;
+        this.catalog = catalog;
+        this.samplerFactory = samplerFactory;
+        this.history = history;
+        this.columns = columns;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /**
+     * Asks the sampler for enough configurations to give {@code wanted} trials, within the budget and the
+     * study's parallelism; returns how many trials were created (0 when none may be).
+     */
+    int sample(long studyId, int wanted) {
+        Integer created = transaction.execute(status -> {
+            StudyEntity study = studies.lockById(studyId).orElseThrow();
+            if (study.getState().finished() || study.isExhausted()) {
+                return 0;
+            }
+            StudySpec spec = catalog.spec(study);
+            int repeats = spec.trialSettings().repeats();
+            long slots = spec.budget().parallelism() - trials.countByStudyIdAndStateIn(studyId, ACTIVE);
+            long groups = Math.min(StudyRules.remainingGroups(spec, study.getTrialsCreated()),
+                    Math.min(ceilDiv(wanted, repeats), ceilDiv(slots, repeats)));
+            if (groups <= 0) {
+                return 0;
+            }
+            Sampler sampler = samplers.computeIfAbsent(studyId, id -> samplerFactory.create(spec));
+            List<Configuration> proposals = sampler.propose(history.load(studyId, spec), (int) groups);
+            if (proposals.isEmpty()) {
+                study.markExhausted();
+                return 0;
+            }
+            List<TrialEntity> rows = new ArrayList<>();
+            for (Configuration proposal : proposals.subList(0, (int) Math.min(groups, proposals.size()))) {
+                rows.addAll(group(study, spec.searchSpace().canonical(proposal), repeats, false));
+            }
+            trials.saveAll(rows);
+            return rows.size();
+        });
+        return created == null ? 0 : created;
+    }
+
+    /**
+     * Creates the repeats of a configuration a user asked for; they run before sampled trials.
+     *
+     * @throws ApiException.Conflict when the study has ended or its budget has no room left
+     */
+    List<TrialEntity> enqueue(long studyId, Configuration configuration) {
+        return transaction.execute(status -> {
+            StudyEntity study = studies.lockById(studyId).orElseThrow();
+            if (study.getState().finished()) {
+                throw new ApiException.Conflict("Study " + studyId + " is " + study.getState()
+                        + "; it takes no more trials.");
+            }
+            StudySpec spec = catalog.spec(study);
+            if (StudyRules.remainingGroups(spec, study.getTrialsCreated()) == 0) {
+                throw new ApiException.Conflict("Study " + studyId + " has created all "
+                        + StudyRules.trialCapacity(spec) + " trials its budget allows.");
+            }
+            List<TrialEntity> rows = group(study, configuration, spec.trialSettings().repeats(), true);
+            return trials.saveAll(rows);
+        });
+    }
+
+    private List<TrialEntity> group(StudyEntity study, Configuration configuration, int repeats, boolean enqueued) {
+        long first = study.reserveTrialNumbers(repeats);
+        String parameters = columns.write(configuration.values());
+        List<TrialEntity> rows = new ArrayList<>(repeats);
+        for (int r = 0; r < repeats; r++) {
+            rows.add(new TrialEntity(study.getId(), first + r, first, r, parameters, enqueued, clock.instant()));
+        }
+        return rows;
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return a <= 0 ? 0 : (a + b - 1) / b;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.hpo.api.trial;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hpo.api.study.StudyCatalog;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Entities to response records; entities never leave the service. */
+@Component
+class TrialMapper {
+
+    private final JsonColumns columns;
+    private final ObjectMapper json;
+
+    TrialMapper(JsonColumns columns, ObjectMapper json) {
+        this.columns = columns;
+        this.json = json;
+    }
+
+    TrialViews.Trial trial(TrialEntity t, List<MeasurementEntity> measurements) {
+        return new TrialViews.Trial(t.getId(), t.getStudyId(), t.getNumber(), t.getConfigKey(), t.getRepeatIndex(),
+                t.getState(), t.isEnqueued(), parameters(t), columns.metrics(t.getMetricsJson()), t.getWorkerId(),
+                t.getAttempts(), t.getFailureReason(), t.getStopReason(), t.getCreatedAt(), t.getStartedAt(),
+                t.getFinishedAt(), t.getHeartbeatAt(),
+                measurements == null ? null : measurements.stream().map(this::measurement).toList());
+    }
+
+    TrialViews.Measurement measurement(MeasurementEntity m) {
+        return new TrialViews.Measurement(m.getAttempt(), m.getStep(), m.getElapsedSeconds(),
+                columns.metrics(m.getMetricsJson()), m.getReportedAt());
+    }
+
+    TrialViews.Suggestion suggestion(TrialEntity t, StudyCatalog.ParsedStudy study) {
+        var settings = study.spec().trialSettings();
+        return new TrialViews.Suggestion(t.getId(), t.getStudyId(), t.getNumber(), t.getConfigKey(),
+                t.getRepeatIndex(), t.getAttempts(), parameters(t), study.spec().seed(),
+                settings.timeCap().toMillis() / 1000.0, settings.heartbeatTimeout().toMillis() / 1000.0,
+                study.trialSettingsJson());
+    }
+
+    /** The stored configuration exactly as written, so clients see the values the trial ran with. */
+    Map<String, Object> parameters(TrialEntity t) {
+        try {
+            return json.readValue(t.getParametersJson(), new TypeReference<LinkedHashMap<String, Object>>() {
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException("a stored configuration is corrupt", e);
+        }
+    }
+}

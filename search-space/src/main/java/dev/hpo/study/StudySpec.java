@@ -1,0 +1,76 @@
+package dev.hpo.study;
+
+import dev.hpo.space.SearchSpace;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a study searches, for what, and within which limits: the HAET formulation (minimise MACs subject to
+ * accuracy above a baseline, or trade the two off) over a search space of architecture multipliers and training
+ * hyperparameters. Built by {@link StudySpecParser} from the JSON format of {@code docs/study-spec.md}, which
+ * reports every problem of a spec at once; this constructor checks only the rules that span several parts.
+ *
+ * @param name short identifier, unique among studies
+ * @param description free text, if any
+ * @param searchSpace the parameters searched
+ * @param objectives one or two objectives on distinct metrics
+ * @param constraints bounds on metrics a trial must meet to be feasible, at most one per metric
+ * @param algorithm how configurations are proposed and trials stopped early
+ * @param budget how many trials and how much time the study may spend
+ * @param trialSettings how each trial runs
+ * @param seed seed of the algorithm's random choices and of each repeat's data subset
+ * @throws IllegalArgumentException when the objectives do not suit the algorithm or the budget cannot hold one
+ *         trial
+ */
+public record StudySpec(String name, Optional<String> description, SearchSpace searchSpace,
+                        List<Objective> objectives, List<Constraint> constraints, AlgorithmSettings algorithm,
+                        Budget budget, TrialSettings trialSettings, long seed) {
+
+    public StudySpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(searchSpace, "searchSpace");
+        Objects.requireNonNull(algorithm, "algorithm");
+        Objects.requireNonNull(budget, "budget");
+        Objects.requireNonNull(trialSettings, "trialSettings");
+        objectives = List.copyOf(objectives);
+        constraints = List.copyOf(constraints);
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("name must not be blank");
+        }
+        if (objectives.isEmpty() || objectives.size() > 2) {
+            throw new IllegalArgumentException("a study needs one or two objectives, got " + objectives.size());
+        }
+        requireDistinct(objectives.stream().map(Objective::metric).toList(), "objective");
+        requireDistinct(constraints.stream().map(Constraint::metric).toList(), "constraint");
+        if (algorithm.name() == Algorithm.NSGA2 && objectives.size() != 2) {
+            throw new IllegalArgumentException("NSGA2 trades off two objectives; give two or use EVOLUTION");
+        }
+        if (!algorithm.name().multiObjective() && objectives.size() != 1) {
+            throw new IllegalArgumentException(algorithm.name() + " optimises one objective; use NSGA2 for two");
+        }
+        budget.maxDuration().ifPresent(d -> {
+            if (d.compareTo(trialSettings.timeCap()) < 0) {
+                throw new IllegalArgumentException("budget maxDuration " + d + " is shorter than one trial's "
+                        + "time cap " + trialSettings.timeCap());
+            }
+        });
+    }
+
+    /** True for a study with two objectives, whose result is a Pareto front rather than one best trial. */
+    public boolean multiObjective() {
+        return objectives.size() == 2;
+    }
+
+    private static void requireDistinct(List<String> metrics, String what) {
+        Set<String> seen = new HashSet<>();
+        for (String m : metrics) {
+            if (!seen.add(m)) {
+                throw new IllegalArgumentException("metric '" + m + "' has two " + what + "s");
+            }
+        }
+    }
+}

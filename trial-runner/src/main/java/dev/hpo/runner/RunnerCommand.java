@@ -1,0 +1,30 @@
+package dev.hpo.runner;
+
+import dev.hpo.runner.bench.BenchCommand;
+import dev.hpo.runner.train.TrainCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the trial runner's JVM: {@code ./hpo train}, {@code ./hpo bench train}. */
+@Command(name = "hpo", mixinStandardHelpOptions = true,
+        description = "Trains trials: locally, as a benchmark, or for the search service.",
+        subcommands = {TrainCommand.class, BenchCommand.class})
+public final class RunnerCommand {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command tree with the runner's error handling, also used by tests. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new RunnerCommand());
+        cli.setExecutionExceptionHandler((e, command, parseResult) -> {
+            if (e instanceof IllegalArgumentException || e instanceof dev.hpo.runner.data.DataException) {
+                command.getErr().println("hpo " + command.getCommandName() + ": " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return cli;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.hpo.runner.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hpo.arch.ArchitectureSpec;
+import dev.hpo.arch.CostModel;
+import dev.hpo.arch.InputShape;
+import dev.hpo.arch.ModelFamily;
+import dev.hpo.runner.dl4j.Dl4jEngine;
+import dev.hpo.runner.dl4j.Throughput;
+import dev.hpo.runner.plan.TrainingOptionsBuilder;
+import dev.hpo.trial.TrainingOptions;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code hpo bench train}: training throughput on random data after a warm-up. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Training throughput (images/s) of the DL4J engine on random data, after a warm-up.")
+public final class BenchTrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--family", defaultValue = "resnet9")
+    String family;
+
+    @Option(names = "--input", defaultValue = "3x32x32", description = "CxHxW.")
+    String input;
+
+    @Option(names = "--classes", defaultValue = "10")
+    int classes;
+
+    @Option(names = "--depth", defaultValue = "1")
+    double depth;
+
+    @Option(names = "--width", defaultValue = "1")
+    double width;
+
+    @Option(names = "--batch", defaultValue = "128")
+    int batch;
+
+    @Option(names = "--seconds", defaultValue = "30", description = "Measured time after the warm-up.")
+    double seconds;
+
+    @Option(names = "--warmup-steps", defaultValue = "3")
+    int warmupSteps;
+
+    @Option(names = "--sam-rho", defaultValue = "0")
+    double samRho;
+
+    @Override
+    public Integer call() {
+        if (!(seconds > 0)) {
+            throw new IllegalArgumentException("--seconds must be positive, got " + seconds);
+        }
+        if (warmupSteps < 0) {
+            throw new IllegalArgumentException("--warmup-steps must be >= 0, got " + warmupSteps);
+        }
+        ArchitectureSpec architecture = new ArchitectureSpec(ModelFamily.fromId(family), InputShape.parse(input),
+                classes, depth, width, 1);
+        // The reference benchmark's step: Nesterov SGD without label smoothing.
+        TrainingOptions options = TrainingOptionsBuilder.defaults().batchSize(batch).labelSmoothing(0)
+                .samRho(samRho).build();
+        Throughput.Result result = Throughput.measure(architecture, options, warmupSteps, seconds);
+        ObjectNode json = new ObjectMapper().createObjectNode();
+        json.put("engine", Dl4jEngine.NAME)
+                .put("family", architecture.family().id())
+                .put("input", architecture.scaledInput().toString())
+                .put("depth", depth)
+                .put("width", width)
+                .put("batch", batch)
+                .put("samRho", samRho)
+                .put("macs", CostModel.of(architecture).macs())
+                .put("params", CostModel.of(architecture).params())
+                .put("oneDnnHelpers", result.oneDnnHelpers())
+                .put("warmupSteps", warmupSteps)
+                .put("steps", result.stepSeconds().size())
+                .put("imagesPerSecond", round(result.imagesPerSecond()))
+                .put("medianStepSeconds", round(result.medianStepSeconds()))
+                .put("medianImagesPerSecond", round(batch / result.medianStepSeconds()));
+        spec.commandLine().getOut().println(json);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}

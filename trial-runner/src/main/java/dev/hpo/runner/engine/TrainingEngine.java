@@ -1,0 +1,27 @@
+package dev.hpo.runner.engine;
+
+import dev.hpo.runner.data.TrialData;
+import dev.hpo.trial.TrialPlan;
+
+/**
+ * Trains one trial: a network, its data and its training options in; measurements and a result out.
+ *
+ * <p>Implementations keep their framework's types to themselves, so the worker, the API and the cost model never
+ * depend on one. They are found by {@link #name()} through {@link TrainingEngines}.
+ */
+public interface TrainingEngine {
+
+    /** The name users pick the engine by and the result reports, e.g. {@code dl4j}. */
+    String name();
+
+    /**
+     * Trains and evaluates within {@code plan.timeCap()}, counted from the call.
+     *
+     * <p>Never throws for what happens during training: divergence ends the trial as
+     * {@link TrialStatus#FAILED} with the reason, a listener's stop as {@link TrialStatus#STOPPED}.
+     *
+     * @param listener told of every measurement, and asked whether to go on
+     * @throws IllegalArgumentException when the data does not fit the plan (shape or class count)
+     */
+    TrialResult train(TrialPlan plan, TrialData data, TrainingListener listener);
+}

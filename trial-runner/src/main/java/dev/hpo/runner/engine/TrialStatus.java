@@ -1,0 +1,11 @@
+package dev.hpo.runner.engine;
+
+/** How a trial's training ended. */
+public enum TrialStatus {
+    /** Trained until its time budget ran out and was evaluated. */
+    COMPLETE,
+    /** Could not train, e.g. the loss diverged; the result carries the reason. */
+    FAILED,
+    /** A listener asked it to stop; its accuracy is the last measurement's. */
+    STOPPED
+}
