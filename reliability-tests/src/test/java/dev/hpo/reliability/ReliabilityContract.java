@@ -88,8 +88,8 @@ abstract class ReliabilityContract {
         assertThat(ledger.refusals()).isEmpty();
         assertThat(ledger.duplicates()).as("trials handed to two workers").isZero();
         assertThat(wrongHolder).as("trials stored under another worker than the one that got them").isZero();
-        assertThat(holders).hasSize(CLAIMS);
-        assertThat(trials).hasSize(CLAIMS);
+        assertThat(holders.size()).as("distinct trials handed out").isEqualTo(CLAIMS);
+        assertThat(trials.size()).as("trials the study holds").isEqualTo(CLAIMS);
         assertThat(lost).as("claimed trials that did not end COMPLETE").isZero();
         assertThat(ledger.statuses().keySet()).allMatch(status -> status < 500);
     }

@@ -13,8 +13,10 @@ public final class Studies {
     }
 
     /**
-     * A study of one float parameter {@code x} and objective {@code loss}, the random sampler, and the given
-     * budget and heartbeat timeout; parallelism allows every worker of the tests to hold a trial at once.
+     * A study with objective {@code loss}, the random sampler, and the given budget and heartbeat timeout;
+     * parallelism allows every worker of the tests to hold a trial at once. Three parameters, because the search
+     * space rounds values to a few significant digits: one float alone has too few distinct values for thousands
+     * of trials, and a study whose space is exhausted ends early.
      */
     public static String spec(String name, int maxTrials, String heartbeatTimeout, int maxRetries) {
         return """
@@ -23,7 +25,9 @@ public final class Studies {
                  "algorithm": {"name": "RANDOM"},
                  "budget": {"maxTrials": %d, "parallelism": 64},
                  "trialSettings": {"timeCap": "10m", "heartbeatTimeout": "%s", "maxRetries": %d},
-                 "parameters": [{"name": "x", "type": "float", "min": 0.0, "max": 1.0}],
+                 "parameters": [{"name": "x", "type": "float", "min": 0.0, "max": 1.0},
+                                {"name": "y", "type": "float", "min": 0.001, "max": 10.0, "scale": "log"},
+                                {"name": "units", "type": "int", "min": 1, "max": 1000}],
                  "seed": 7}
                 """.formatted(name, maxTrials, heartbeatTimeout, maxRetries);
     }
