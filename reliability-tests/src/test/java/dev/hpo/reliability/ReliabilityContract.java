@@ -105,9 +105,11 @@ abstract class ReliabilityContract {
             String line = out.readLine();
             assertThat(line).as("the holding worker's report").startsWith(HoldingWorker.HOLDING);
             trialId = Long.parseLong(line.substring(HoldingWorker.HOLDING.length()).trim());
+        } finally {
+            // SIGKILL, as for a crashed worker or an evicted pod.
             doomed.destroyForcibly();
-            assertThat(doomed.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
+        assertThat(doomed.waitFor(30, TimeUnit.SECONDS)).isTrue();
         Instant killed = Instant.now();
 
         JsonNode handedBack = null;

@@ -26,7 +26,7 @@ public final class ApiServer implements AutoCloseable {
     private final int port;
     private final Path logDirectory;
     private final Map<String, String> environment;
-    private Process process;
+    private volatile Process process;
     private int starts;
 
     private ApiServer(Database database, String token, Path logDirectory, Map<String, String> environment) {
@@ -35,6 +35,13 @@ public final class ApiServer implements AutoCloseable {
         this.port = freePort();
         this.logDirectory = logDirectory;
         this.environment = Map.copyOf(environment);
+        // A test JVM that ends early (a failed build, Ctrl-C) must not leave an API running.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Process running = process;
+            if (running != null) {
+                running.destroyForcibly();
+            }
+        }, "api-server-cleanup"));
     }
 
     /**
