@@ -35,8 +35,8 @@ class DependencyRulesTest {
     @Test
     void entitiesNeverLeaveTheServiceThroughAController() {
         noClasses().that().haveSimpleNameEndingWith("Controller")
-                .should().dependOnClassesThat().haveSimpleNameEndingWith("Entity")
-                .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
+                .should().dependOnClassesThat().areAnnotatedWith(jakarta.persistence.Entity.class)
+                .orShould().dependOnClassesThat().areAssignableTo(org.springframework.data.repository.Repository.class)
                 .check(API);
     }
 }

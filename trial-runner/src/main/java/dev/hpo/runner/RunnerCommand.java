@@ -1,6 +1,7 @@
 package dev.hpo.runner;
 
 import dev.hpo.runner.bench.BenchCommand;
+import dev.hpo.runner.data.DataException;
 import dev.hpo.runner.train.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +20,12 @@ public final class RunnerCommand {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new RunnerCommand());
         cli.setExecutionExceptionHandler((e, command, parseResult) -> {
-            if (e instanceof IllegalArgumentException || e instanceof dev.hpo.runner.data.DataException) {
+            // Bad input (exit 2) and unreadable data (exit 1) get one line naming the problem, no stack trace.
+            if (e instanceof DataException) {
+                command.getErr().println("hpo " + command.getCommandName() + ": " + e.getMessage());
+                return 1;
+            }
+            if (e instanceof IllegalArgumentException) {
                 command.getErr().println("hpo " + command.getCommandName() + ": " + e.getMessage());
                 return 2;
             }

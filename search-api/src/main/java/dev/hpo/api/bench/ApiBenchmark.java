@@ -69,11 +69,10 @@ final class ApiBenchmark implements Benchmark {
         int trials = options.get("trials");
         int clients = options.get("clients");
         Path dataDir = Files.createTempDirectory("hpo-bench-api");
+        // Command-line properties, so they win over application.properties: a free port, never 8080.
         ConfigurableApplicationContext server = new SpringApplicationBuilder(SearchApiApplication.class)
-                .properties(Map.of("server.port", "0", "server.address", "127.0.0.1",
-                        "hpo.data-dir", dataDir.toString(), "logging.level.root", "WARN",
-                        "server.tomcat.threads.max", String.valueOf(Math.max(200, clients * 2))))
-                .run();
+                .run("--server.port=0", "--server.address=127.0.0.1", "--hpo.data-dir=" + dataDir,
+                        "--logging.level.root=WARN", "--server.tomcat.threads.max=" + Math.max(200, clients * 2));
         try {
             base = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
             client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -83,6 +82,9 @@ final class ApiBenchmark implements Benchmark {
             report.put("clients", clients);
             long study = post("/api/studies", SPEC.formatted(trials, trials)).get("id").asLong();
             report.set("fill", fill(study, trials, clients));
+            // The same clients on the cheapest endpoint, once the service is warm: what the HTTP stack alone costs
+            // on this machine right now, to read the round-trip figures against the load other processes cause.
+            report.set("healthFloor", healthFloor(clients, Math.min(trials, 5_000)));
             report.set("roundTrips", roundTrips(study, clients, trials));
             JsonNode status = get("/api/studies/" + study);
             report.put("studyState", status.get("state").asText());
@@ -144,6 +146,23 @@ final class ApiBenchmark implements Benchmark {
                 post("/api/trials/" + trial + "/complete", "{\"metrics\": {\"loss\": " + loss + "}}");
                 own.add(System.nanoTime() - t0);
             }
+        });
+        return summary(latencies, System.nanoTime() - start);
+    }
+
+    /** Pairs of health checks, as many as {@code pairs}, timed like a round trip. */
+    private ObjectNode healthFloor(int clients, int pairs) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        List<long[]> latencies = parallel(clients, () -> {
+            List<Long> own = new ArrayList<>();
+            while (next.getAndIncrement() < pairs) {
+                long t0 = System.nanoTime();
+                get("/actuator/health");
+                get("/actuator/health");
+                own.add(System.nanoTime() - t0);
+            }
+            return own.stream().mapToLong(Long::longValue).toArray();
         });
         return summary(latencies, System.nanoTime() - start);
     }

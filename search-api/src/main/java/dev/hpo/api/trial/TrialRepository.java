@@ -28,10 +28,10 @@ public interface TrialRepository extends JpaRepository<TrialEntity, Long> {
 
     List<TrialEntity> findByStudyIdAndStateAndHeartbeatAtBefore(long studyId, TrialState state, Instant cutoff);
 
-    /** Waiting trials in the order they should run: enqueued configurations first, then by number. */
-    @Query("select t.id from TrialEntity t where t.studyId = :studyId and t.state = :state"
-            + " order by t.enqueued desc, t.number asc")
-    List<Long> findIdsInRunOrder(long studyId, TrialState state, Pageable limit);
+    /** Waiting trials in run order: enqueued configurations first, then by number; an index range, no sort. */
+    @Query("select t.id from TrialEntity t where t.studyId = :studyId"
+            + " and t.state = dev.hpo.trial.TrialState.WAITING order by t.enqueued desc, t.number asc")
+    List<Long> findWaitingIds(long studyId, Pageable limit);
 
     @Query("select t.state, count(t) from TrialEntity t where t.studyId = :studyId group by t.state")
     List<Object[]> countByState(long studyId);

@@ -5,6 +5,7 @@ import dev.hpo.api.study.StudyCatalog;
 import dev.hpo.api.study.StudyEntity;
 import dev.hpo.api.study.StudyLifecycle;
 import dev.hpo.api.study.StudyRepository;
+import dev.hpo.api.study.StudyRules;
 import dev.hpo.study.StudySpec;
 import dev.hpo.trial.TrialState;
 import java.time.Clock;
@@ -28,6 +29,9 @@ class WorkerProtocol {
 
     /** Windows of waiting trials read per claim before giving up; each lost window means others progressed. */
     private static final int CLAIM_WINDOWS = 16;
+
+    /** Candidates read beyond those wanted, so concurrent workers that lose a race have others to try. */
+    private static final int WINDOW_SLACK = 32;
 
     private final StudyRepository studies;
     private final TrialRepository trials;
@@ -74,8 +78,11 @@ class WorkerProtocol {
 
     /** Claims up to {@code wanted} waiting trials into {@code into}; returns how many it claimed. */
     private int claim(long studyId, String workerId, int wanted, StudySpec spec, List<TrialEntity> into) {
-        long running = trials.countByStudyIdAndState(studyId, TrialState.RUNNING);
-        long room = Math.min(wanted, spec.budget().parallelism() - running);
+        long room = wanted;
+        if (spec.budget().parallelism() < StudyRules.trialCapacity(spec)) {
+            room = Math.min(wanted, spec.budget().parallelism() - trials.countByStudyIdAndState(studyId,
+                    TrialState.RUNNING));
+        }
         if (room <= 0) {
             return 0;
         }
@@ -84,8 +91,8 @@ class WorkerProtocol {
         // means others claimed it; the next window is read rather than answering "nothing to run".
         int claimed = 0;
         for (int window = 0; window < CLAIM_WINDOWS && claimed < room; window++) {
-            List<Long> candidates = new ArrayList<>(trials.findIdsInRunOrder(studyId, TrialState.WAITING,
-                    PageRequest.of(0, (int) (room - claimed) + 16)));
+            List<Long> candidates = new ArrayList<>(trials.findWaitingIds(studyId,
+                    PageRequest.of(0, (int) (room - claimed) + WINDOW_SLACK)));
             if (candidates.isEmpty()) {
                 break;
             }

@@ -1,8 +1,10 @@
 package dev.hpo.runner.engine;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 
 /**
  * The engines on the class path, found through {@link ServiceLoader}: an engine joins by listing its class in
@@ -39,7 +41,7 @@ public final class TrainingEngines {
         return engine;
     }
 
-    public java.util.Set<String> names() {
-        return java.util.Collections.unmodifiableSet(byName.keySet());
+    public Set<String> names() {
+        return Collections.unmodifiableSet(byName.keySet());
     }
 }

@@ -134,6 +134,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print only the result, as one JSON object.")
     boolean json;
 
+    @Option(names = "--json-lines", description = "Print each measurement as a JSON line as it is taken, then the"
+            + " result as the last line; for a worker that reports learning curves while the trial runs.")
+    boolean jsonLines;
+
     @Override
     public Integer call() throws IOException {
         TrainingEngine trainer = TrainingEngines.discover().byName(engine);
@@ -157,20 +161,28 @@ public final class TrainCommand implements Callable<Integer> {
                     resolution), dataSpec, training, cap);
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (!json) {
+        if (!json && !jsonLines) {
             out.printf(Locale.ROOT, "training %s on %d images (%d classes), validating on %d, cap %.0fs, engine %s%n",
                     trial.architecture().family(), data.train().size(), data.classes(), data.validation().size(),
                     Durations.seconds(trial.timeCap()), trainer.name());
             out.flush();
         }
         TrialResult result = trainer.train(trial, data, measurement -> {
-            if (!json) {
+            if (jsonLines) {
+                ObjectNode line = TrialResultJson.write(measurement);
+                line.put("type", "measurement");
+                out.println(line);
+                out.flush();
+            } else if (!json) {
                 progress(out, measurement);
             }
             return true;
         });
-        if (json) {
+        if (json || jsonLines) {
             ObjectNode document = TrialResultJson.write(result);
+            if (jsonLines) {
+                document.put("type", "result");
+            }
             document.set("plan", TrialPlanJson.write(trial));
             out.println(document);
         } else {

@@ -46,7 +46,7 @@ class Dl4jEngineTest {
         assertThat(wall).as("wall seconds").isLessThan(30 + 2);
         assertThat(result.wallSeconds()).isLessThanOrEqualTo(wall);
         assertThat(result.epochs()).as(result.toString()).isGreaterThanOrEqualTo(1);
-        assertThat(result.accuracy()).as("chance is 0.25").isGreaterThan(0.6);
+        assertThat(result.accuracy()).as("chance is 0.25").isGreaterThan(0.4);
         assertThat(result.engine()).isEqualTo("dl4j");
         assertThat(result.params()).isEqualTo(dev.hpo.arch.CostModel.of(SPEC).params());
         assertThat(heard).isEqualTo(result.measurements());

@@ -1,0 +1,15 @@
+package dev.hpo.api.dashboard;
+
+import java.util.List;
+
+/**
+ * One trial's validation curve for the learning-curves chart: its latest attempt's measurements of one metric.
+ *
+ * @param points {@code [elapsedSeconds, value]} pairs in step order
+ */
+record LearningCurve(long trialId, long number, String state, String metric, List<double[]> points) {
+
+    LearningCurve {
+        points = List.copyOf(points);
+    }
+}

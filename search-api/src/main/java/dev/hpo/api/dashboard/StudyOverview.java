@@ -1,0 +1,42 @@
+package dev.hpo.api.dashboard;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A study as its page header and charts need it: identity, state, timing, trial counts, and the parts of its spec
+ * that say how trials are ranked and plotted.
+ *
+ * @param maxTrials the trial budget, or null when the study has none
+ * @param counts trials per state name, only states that occur
+ */
+record StudyOverview(long id, String name, String description, String state, Instant createdAt, Instant finishedAt,
+                     Integer maxTrials, Map<String, Long> counts, List<Objective> objectives,
+                     List<Constraint> constraints, List<ParameterAxis> parameters) {
+
+    StudyOverview {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(state, "state");
+        counts = Map.copyOf(counts);
+        objectives = List.copyOf(objectives);
+        constraints = List.copyOf(constraints);
+        parameters = List.copyOf(parameters);
+    }
+
+    /** A metric to optimise and its direction, MAXIMIZE or MINIMIZE. */
+    record Objective(String metric, String goal) {
+    }
+
+    /** Bounds a trial's metric must meet to count; either bound may be null. */
+    record Constraint(String metric, Double min, Double max) {
+    }
+
+    /**
+     * A searched parameter as an axis: {@code float}/{@code int} with bounds and scale, or {@code categorical}
+     * with its values in the spec's order.
+     */
+    record ParameterAxis(String name, String type, Double min, Double max, String scale, List<Object> values) {
+    }
+}
