@@ -1,5 +1,7 @@
 # A throwaway PostgreSQL cluster for the tests, on a loopback port, owned by the postgres user.
-# Exports HPO_TEST_POSTGRES_URL, HPO_TEST_POSTGRES_USER and HPO_TEST_POSTGRES_PASSWORD for the test JVMs.
+# Exports HPO_TEST_POSTGRES_URL, HPO_TEST_POSTGRES_USER and HPO_TEST_POSTGRES_PASSWORD for the test JVMs, and
+# HPO_TEST_POSTGRES_DATA and HPO_TEST_POSTGRES_BIN (data directory and binaries) for tests that stop the server
+# with pg_ctl and start it again to see the service ride out a database outage.
 TEST_PG_PORT="${TEST_PG_PORT:-55432}"
 TEST_PG_DIR=""
 
@@ -23,6 +25,8 @@ start_test_postgres() {
   export HPO_TEST_POSTGRES_URL="jdbc:postgresql://127.0.0.1:$TEST_PG_PORT/hpo"
   export HPO_TEST_POSTGRES_USER=hpo
   export HPO_TEST_POSTGRES_PASSWORD=hpo
+  export HPO_TEST_POSTGRES_DATA="$TEST_PG_DIR/data"
+  export HPO_TEST_POSTGRES_BIN="$bin"
   TEST_PG_BIN="$bin"
   TEST_PG_RUN_AS=("${run_as[@]}")
 }
