@@ -21,7 +21,7 @@ class WorkersEndToEndIT {
              "objectives": [{"metric": "macs", "goal": "MINIMIZE"}],
              "algorithm": {"name": "RANDOM"},
              "budget": {"maxTrials": 4, "parallelism": 2},
-             "trialSettings": {"timeCap": "5s", "heartbeatTimeout": "30s",
+             "trialSettings": {"timeCap": "20s", "heartbeatTimeout": "30s",
                                "dataset": {"name": "fashion-mnist", "trainPerClass": 10, "valPerClass": 5},
                                "model": {"family": "resnet9"}},
              "parameters": [{"name": "width", "type": "float", "min": 0.0625, "max": 0.125},
