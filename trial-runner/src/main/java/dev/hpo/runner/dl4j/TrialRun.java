@@ -73,7 +73,9 @@ final class TrialRun {
         budget.expectStepsOf(batchSize);
         budget.startTraining();
         try (BatchStream stream = new BatchStream(train, batchSize, augmentation, options.seed())) {
-            while (budget.hasRoomFor(0, finalEvaluationPasses)) {
+            // Twice the estimated evaluation is held back: one slow step on a busy machine must not eat the
+            // final evaluation, which is what the trial is for.
+            while (budget.hasRoomFor(0, 2 * finalEvaluationPasses)) {
                 Batch batch = stream.next();
                 learningRate.set(schedule.at(budget.trainingFraction(finalEvaluationPasses)));
                 long start = System.nanoTime();
