@@ -24,6 +24,8 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  * One trial's training loop: steps until the time budget leaves just enough for the final evaluation, measures
  * after every epoch while there is room, and ends as complete, stopped or failed. Every evaluation stops between
  * batches when the time it may use runs out, so the trial ends within its cap even when the machine slows down.
+ * A trained network is not thrown away for want of time: when the final evaluation gets no batch in, one batch may
+ * still use the bookkeeping slack, and failing that the last epoch's measurement is the trial's score.
  */
 final class TrialRun {
 
@@ -83,9 +85,11 @@ final class TrialRun {
                         Batches.smoothedLabels(batch.labels(), batch.size(), data.classes(), options.labelSmoothing()),
                         (int) steps, epochs);
                 double seconds = (System.nanoTime() - start) / 1e9;
-                if (!Double.isFinite(loss) || !Double.isFinite(net.params().sumNumber().doubleValue())) {
-                    return failed("training diverged: loss " + loss + " at step " + (steps + 1) + " (epoch "
-                            + (epochs + 1) + "); try a lower learning rate");
+                // The loss is taken before the update, so non-finite weights show in the next step's loss; the
+                // last step's update is checked where it matters, before any evaluation.
+                if (!Double.isFinite(loss)) {
+                    return failed(diverged("loss " + loss + " at step " + (steps + 1) + " (epoch " + (epochs + 1)
+                            + ")"));
                 }
                 budget.recordStep(seconds, batch.size());
                 trainSeconds += seconds;
@@ -108,48 +112,91 @@ final class TrialRun {
                     + " network and measuring it took %.1fs, leaving no time to train", budget.capSeconds(),
                     budget.elapsedSeconds()));
         }
+        if (!parametersFinite()) {
+            return failed(divergedParameters());
+        }
         // Mirrored images double the evaluation's cost: averaged in only when the whole set fits that way.
         boolean flipAveraging = options.flipTestTimeAugmentation()
                 && budget.evaluationFits(2 * validation.size());
-        Evaluation.Score score = evaluate(flipAveraging, budget::remainingSeconds);
+        Evaluation.Score score = evaluate(flipAveraging, budget::remainingSeconds, Integer.MAX_VALUE);
         if (score.images() == 0) {
+            // A last step slower than any before it ate the reserve. The validation set is ordered so that one
+            // batch is balanced between the classes: a fair, if rough, score of the final network.
+            score = evaluate(false, budget::secondsToTheCap, 1);
+        }
+        if (score.images() == 0) {
+            if (!curve.isEmpty()) {
+                Measurement lastEpoch = curve.get(curve.size() - 1);
+                return result(TrialStatus.COMPLETE, Optional.empty(),
+                        new Evaluation.Score(lastEpoch.validationAccuracy(), lastEpoch.validationImages(), false),
+                        lastEpoch.step());
+            }
             return failed(String.format(Locale.ROOT, "time cap of %.1fs too short: no time was left to evaluate"
                     + " after %d training steps", budget.capSeconds(), steps));
         }
         Measurement last = measurement(score);
         curve.add(last);
         listener.onMeasurement(last);
-        return result(TrialStatus.COMPLETE, Optional.empty(), score);
+        return result(TrialStatus.COMPLETE, Optional.empty(), score, steps);
     }
 
-    /** Evaluates after an epoch when the budget allows; a stop from the listener ends the trial here. */
+    /**
+     * Whether every weight is finite: one pass over all of them, so taken only before the network is evaluated,
+     * where a diverged network would otherwise be scored at chance.
+     */
+    private boolean parametersFinite() {
+        return Double.isFinite(net.params().sumNumber().doubleValue());
+    }
+
+    private String divergedParameters() {
+        return diverged("weights no longer finite after step " + steps);
+    }
+
+    private static String diverged(String what) {
+        return "training diverged: " + what + "; try a lower learning rate";
+    }
+
+    /**
+     * Evaluates after an epoch when the budget allows; a stop from the listener, or weights that diverged, end the
+     * trial here.
+     */
     private Optional<TrialResult> measureEpoch() {
         if (!budget.hasRoomFor(budget.evaluationSeconds(validation.size()), finalEvaluationPasses)) {
             return Optional.empty();
         }
+        if (!parametersFinite()) {
+            return Optional.of(failed(divergedParameters()));
+        }
         Evaluation.Score score = evaluate(false,
-                () -> budget.trainingDeadlineSeconds(finalEvaluationPasses) - budget.elapsedSeconds());
+                () -> budget.trainingDeadlineSeconds(finalEvaluationPasses) - budget.elapsedSeconds(),
+                Integer.MAX_VALUE);
         if (score.images() == 0) {
             return Optional.empty();
         }
         Measurement measurement = measurement(score);
         curve.add(measurement);
         if (!listener.onMeasurement(measurement)) {
-            return Optional.of(result(TrialStatus.STOPPED, Optional.empty(), score));
+            return Optional.of(result(TrialStatus.STOPPED, Optional.empty(), score, steps));
         }
         return Optional.empty();
     }
 
-    /** Evaluates batch after batch while the next one is expected to end within {@code secondsLeft}. */
-    private Evaluation.Score evaluate(boolean flipAveraging, DoubleSupplier secondsLeft) {
+    /**
+     * Evaluates batch after batch, at most {@code maxBatches}, while the next one is expected to end within
+     * {@code secondsLeft}.
+     */
+    private Evaluation.Score evaluate(boolean flipAveraging, DoubleSupplier secondsLeft, int maxBatches) {
         return Evaluation.accuracy(net, validation, evaluationBatch(), flipAveraging, new Evaluation.Pacing() {
+            private int batches;
+
             @Override
             public boolean allows(int forwardPasses) {
-                return budget.evaluationSeconds(forwardPasses) <= secondsLeft.getAsDouble();
+                return batches < maxBatches && budget.evaluationSeconds(forwardPasses) <= secondsLeft.getAsDouble();
             }
 
             @Override
             public void record(double seconds, int forwardPasses) {
+                batches++;
                 budget.recordEvaluation(seconds, forwardPasses);
             }
         });
@@ -171,14 +218,15 @@ final class TrialRun {
     }
 
     private TrialResult failed(String reason) {
-        return result(TrialStatus.FAILED, Optional.of(reason), new Evaluation.Score(Double.NaN, 0, false));
+        return result(TrialStatus.FAILED, Optional.of(reason), new Evaluation.Score(Double.NaN, 0, false), 0);
     }
 
-    private TrialResult result(TrialStatus status, Optional<String> failure, Evaluation.Score score) {
+    private TrialResult result(TrialStatus status, Optional<String> failure, Evaluation.Score score,
+                               long scoredAtStep) {
         double imagesPerSecond = trainSeconds > 0 ? trainedImages / trainSeconds : 0;
         double finalLoss = lossCount > 0 ? lossSum / lossCount : lastLoss;
         return new TrialResult(engine, status, failure, score.accuracy(), score.images(), score.flipAveraged(),
-                cost.macs(), cost.params(), epochs, steps, budget.elapsedSeconds(), trainSeconds, imagesPerSecond,
-                finalLoss, curve);
+                scoredAtStep, cost.macs(), cost.params(), epochs, steps, budget.elapsedSeconds(), trainSeconds,
+                imagesPerSecond, finalLoss, curve);
     }
 }

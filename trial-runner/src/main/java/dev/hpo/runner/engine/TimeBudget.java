@@ -60,6 +60,14 @@ public final class TimeBudget {
     }
 
     /**
+     * Seconds left before the cap itself, the slack kept for the bookkeeping after the evaluation included (that
+     * takes milliseconds): what a last-chance evaluation of a network whose final step ran late may use.
+     */
+    public double secondsToTheCap() {
+        return capSeconds - elapsedSeconds();
+    }
+
+    /**
      * Marks the end of the set-up (data, network, first measurements): the learning-rate schedule and the
      * evaluation's share count from here.
      */

@@ -24,8 +24,10 @@ public interface TrainingEngine {
 
     /**
      * Trains and evaluates so that the whole trial, counted from {@code clock}'s start, ends within
-     * {@code plan.timeCap()} (by a second or two more only when the machine slows down mid-evaluation); when little time is left the evaluation covers only part
-     * of the validation set (the result says how much).
+     * {@code plan.timeCap()} (by a second or two more only when the machine slows down mid-evaluation); when little
+     * time is left the evaluation covers only part of the validation set (the result says how much). When a slow
+     * last step leaves no time to evaluate at all, a trial that was measured after an epoch still ends
+     * {@link TrialStatus#COMPLETE}, with that measurement's accuracy ({@link TrialResult#scoredAtStep()} says so).
      *
      * <p>Never throws for what happens during training: divergence ends the trial as
      * {@link TrialStatus#FAILED} with the reason, a listener's stop as {@link TrialStatus#STOPPED}.

@@ -14,6 +14,9 @@ import java.util.Optional;
  * @param validationImages images the final accuracy was measured on: the whole validation subset unless the time
  *     cap left room for only part of it (a prefix balanced between the classes); 0 when not evaluated
  * @param flipAveraged whether the final evaluation averaged each image with its mirror image
+ * @param scoredAtStep optimizer steps the scored network had taken: {@code steps} when the final network was
+ *     evaluated (or, for a stopped trial, measured); fewer when a slow last step left no time to evaluate it and
+ *     the accuracy is the last epoch's measurement; 0 when nothing was scored
  * @param macs forward multiply-accumulates per image, from the cost model
  * @param params trainable parameters, from the cost model
  * @param epochs completed epochs
@@ -31,6 +34,7 @@ public record TrialResult(
         double accuracy,
         int validationImages,
         boolean flipAveraged,
+        long scoredAtStep,
         long macs,
         long params,
         int epochs,
@@ -48,6 +52,10 @@ public record TrialResult(
         if (failure.isPresent() != (status == TrialStatus.FAILED)) {
             throw new IllegalArgumentException("a failure reason goes with status FAILED only, got " + status
                     + " and " + failure);
+        }
+        if (scoredAtStep < 0 || scoredAtStep > steps) {
+            throw new IllegalArgumentException("scoredAtStep must be in [0, steps = " + steps + "], got "
+                    + scoredAtStep);
         }
         measurements = List.copyOf(measurements);
     }

@@ -22,6 +22,7 @@ public final class TrialResultJson {
         number(json, "accuracy", r.accuracy());
         json.put("validationImages", r.validationImages());
         json.put("flipAveraged", r.flipAveraged());
+        json.put("scoredAtStep", r.scoredAtStep());
         json.put("macs", r.macs());
         json.put("params", r.params());
         json.put("epochs", r.epochs());

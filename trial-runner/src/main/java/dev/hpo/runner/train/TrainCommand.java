@@ -195,6 +195,10 @@ public final class TrainCommand implements Callable<Integer> {
                     + " %d MACs, %d params%n", result.status(), result.accuracy(), result.validationImages(),
                     result.flipAveraged() ? " (flip-averaged)" : "", result.epochs(), result.steps(),
                     result.wallSeconds(), result.imagesPerSecond(), result.macs(), result.params());
+            if (result.scoredAtStep() < result.steps()) {
+                out.printf(Locale.ROOT, "scored at step %d: the last step ran late and left no time to evaluate the"
+                        + " final network, so the accuracy is the last epoch's%n", result.scoredAtStep());
+            }
             result.failure().ifPresent(reason -> out.println("reason: " + reason));
         }
         out.flush();

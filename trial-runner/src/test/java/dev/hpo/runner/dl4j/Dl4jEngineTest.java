@@ -106,6 +106,76 @@ class Dl4jEngineTest {
     }
 
     @Test
+    void weightsThatStopBeingFiniteFailTheTrialBeforeTheyAreScored() {
+        // A learning rate beyond float's range (from the first step on: no warm-up) makes the first update
+        // non-finite while that step's loss, taken before the update, is still finite; one step is a whole epoch
+        // here, so the check before the epoch's measurement is what sees it.
+        TrainingOptions overflowing = TrainingOptionsBuilder.from(OPTIONS).batchSize(SYNTHETIC.train().size())
+                .learningRate(1e39).warmupFraction(0).build();
+        List<Measurement> heard = new ArrayList<>();
+
+        TrialResult result = engine.train(plan(overflowing, Duration.ofSeconds(300)), SYNTHETIC, heard::add);
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(TrialStatus.FAILED);
+        assertThat(result.failure()).hasValueSatisfying(reason -> assertThat(reason)
+                .contains("diverged").contains("weights no longer finite after step 1"));
+        assertThat(result.steps()).isEqualTo(1);
+        assertThat(heard).as("a diverged network is never scored").isEmpty();
+        assertThat(result.validationImages()).isZero();
+    }
+
+    @Test
+    void aTrainedTrialLeftNoTimeToEvaluateEndsCompleteWithItsLastEpochsScore() {
+        TrialClock clock = TrialClock.startNow();
+        int cap = 8;
+        List<Measurement> heard = new ArrayList<>();
+
+        // The machine stalls after the first epoch's measurement until the cap is up: no time is left for even
+        // one evaluation batch.
+        TrialResult result = engine.train(plan(OPTIONS, Duration.ofSeconds(cap)), SYNTHETIC, m -> {
+            heard.add(m);
+            sleepUntil(clock, cap + 0.05);
+            return true;
+        }, clock);
+
+        assertThat(heard).as("one epoch of 8 tiny steps is measured within %d s", cap).hasSize(1);
+        Measurement lastEpoch = heard.get(0);
+        assertThat(result.status()).as(result.toString()).isEqualTo(TrialStatus.COMPLETE);
+        assertThat(result.failure()).isEmpty();
+        assertThat(result.accuracy()).isEqualTo(lastEpoch.validationAccuracy());
+        assertThat(result.validationImages()).isEqualTo(lastEpoch.validationImages());
+        assertThat(result.flipAveraged()).isFalse();
+        assertThat(result.scoredAtStep()).isEqualTo(lastEpoch.step());
+        assertThat(result.measurements()).as("no final measurement was taken").containsExactly(lastEpoch);
+        assertThat(clock.elapsedSeconds()).isLessThan(cap + 2.0);
+    }
+
+    @Test
+    void aLastStepThatRanLateStillGetsOneClassBalancedBatchScoredWithinTheCap() {
+        TrialClock clock = TrialClock.startNow();
+        int cap = 8;
+        List<Measurement> heard = new ArrayList<>();
+
+        // The stall ends inside the 0.5 s kept free for bookkeeping: too late for the paced evaluation, in time for
+        // one batch (the 64 validation images of this tiny network take milliseconds).
+        TrialResult result = engine.train(plan(OPTIONS, Duration.ofSeconds(cap)), SYNTHETIC, m -> {
+            heard.add(m);
+            if (heard.size() == 1) {
+                sleepUntil(clock, cap - 0.45);
+            }
+            return true;
+        }, clock);
+
+        assertThat(heard).as("the first epoch's and the final measurement").hasSize(2);
+        assertThat(result.status()).as(result.toString()).isEqualTo(TrialStatus.COMPLETE);
+        assertThat(result.scoredAtStep()).as("the final network was scored").isEqualTo(result.steps());
+        assertThat(result.validationImages()).isEqualTo(SYNTHETIC.validation().size());
+        assertThat(result.flipAveraged()).as("a last chance takes no mirrored images").isFalse();
+        assertThat(result.accuracy()).isEqualTo(heard.get(1).validationAccuracy());
+        assertThat(clock.elapsedSeconds()).isLessThan(cap + 2.0);
+    }
+
+    @Test
     void aListenerCanStopTheTrialAfterAnEpoch() {
         TrialResult result = engine.train(plan(OPTIONS, Duration.ofSeconds(300)), SYNTHETIC, m -> false);
 
@@ -138,6 +208,15 @@ class Dl4jEngineTest {
         assertThatThrownBy(() -> engine.train(plan(OPTIONS, Duration.ofSeconds(5)), wrong, TrainingListener.none()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("1x10x10");
+    }
+
+    private static void sleepUntil(TrialClock clock, double elapsedSeconds) {
+        try {
+            Thread.sleep(Math.max(0, (long) ((elapsedSeconds - clock.elapsedSeconds()) * 1000)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static TrialPlan plan(TrainingOptions options, Duration cap) {

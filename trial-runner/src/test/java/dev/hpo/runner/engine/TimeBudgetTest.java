@@ -104,6 +104,19 @@ class TimeBudgetTest {
     }
 
     @Test
+    void aLastChanceEvaluationMayUseTheSlackKeptForBookkeeping() {
+        TimeBudget budget = new TimeBudget(Duration.ofSeconds(10), 0.5, TrialClock.startedOn(nanos::get));
+        budget.recordEvaluation(0.2, 100); // 100 images take 0.23 s with the margin
+
+        advance(9.5);
+        assertThat(budget.evaluationFits(100)).as("0.0 s left before the slack").isFalse();
+        assertThat(budget.secondsToTheCap()).isCloseTo(0.5, within(1e-9));
+        assertThat(budget.evaluationSeconds(100)).isLessThan(budget.secondsToTheCap());
+        advance(1);
+        assertThat(budget.secondsToTheCap()).isCloseTo(-0.5, within(1e-9));
+    }
+
+    @Test
     void reservesAtMostAQuarterOfTheTrainingWindowForTheEvaluation() {
         TimeBudget budget = new TimeBudget(Duration.ofSeconds(20), 0, TrialClock.startedOn(nanos::get));
         advance(4);

@@ -41,6 +41,7 @@ class TrainCommandTest {
             assertThat(json.get("accuracy").asDouble()).isBetween(0.0, 1.0);
             assertThat(json.get("validationImages").asInt()).isBetween(1, 40);
             assertThat(json.get("steps").asInt()).isPositive();
+            assertThat(json.get("scoredAtStep").asLong()).isPositive().isLessThanOrEqualTo(json.get("steps").asLong());
         } else {
             // Only a machine too busy to take one step in the cap ends here; the result must say so.
             assertThat(exit).as(err.toString()).isEqualTo(1);
