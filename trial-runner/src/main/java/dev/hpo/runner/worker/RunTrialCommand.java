@@ -3,12 +3,14 @@ package dev.hpo.runner.worker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hpo.arch.InputShape;
 import dev.hpo.runner.data.DataException;
 import dev.hpo.runner.data.TrialData;
 import dev.hpo.runner.data.TrialDataLoader;
 import dev.hpo.runner.engine.Measurement;
 import dev.hpo.runner.engine.TrainingEngine;
 import dev.hpo.runner.engine.TrainingEngines;
+import dev.hpo.runner.engine.TrialClock;
 import dev.hpo.runner.engine.TrialResult;
 import dev.hpo.runner.engine.TrialStatus;
 import dev.hpo.space.Configuration;
@@ -24,6 +26,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,17 +56,39 @@ public final class RunTrialCommand implements Callable<Integer> {
 
     private final ObjectMapper json = new ObjectMapper();
 
+    private final BiFunction<DataSpec, InputShape, TrialData> dataReader;
+
+    public RunTrialCommand() {
+        this(TrialDataLoader::load);
+    }
+
+    /** @param dataReader reads a trial's data subsets at the network's input shape; tests stand in a slow disk */
+    RunTrialCommand(BiFunction<DataSpec, InputShape, TrialData> dataReader) {
+        this.dataReader = dataReader;
+    }
+
     @Override
     public Integer call() throws IOException {
+        // The cap counts from here, as in hpo train: reading the data and building the network are in it.
+        TrialClock clock = TrialClock.startNow();
         endWithTheWorker();
-        PrintWriter out = spec.commandLine().getOut();
+        return run(json.readTree(System.in), spec.commandLine().getOut(), clock);
+    }
+
+    /**
+     * Trains {@code trial} so that it ends within its cap counted from {@code clock}'s start, speaking the line
+     * protocol on {@code out}.
+     *
+     * @return the process's exit code: 1 when the trial could not be planned or its data read, else 0
+     */
+    int run(JsonNode trial, PrintWriter out, TrialClock clock) {
         TrialPlan plan;
         TrialData data;
         TrainingEngine trainer;
         try {
-            plan = plan(json.readTree(System.in));
+            plan = plan(trial);
             trainer = TrainingEngines.discover().byName(engine);
-            data = TrialDataLoader.load(plan.data(), plan.architecture().scaledInput());
+            data = dataReader.apply(plan.data(), plan.architecture().scaledInput());
         } catch (IllegalArgumentException | DataException e) {
             emit(out, json.createObjectNode().put("failed", true).put("reason", e.getMessage()));
             return 1;
@@ -72,7 +97,7 @@ public final class RunTrialCommand implements Callable<Integer> {
         TrialResult result = trainer.train(plan, data, measurement -> {
             emit(out, measurement(measurement));
             return true;
-        });
+        }, clock);
         if (result.status() == TrialStatus.FAILED) {
             emit(out, json.createObjectNode().put("failed", true)
                     .put("reason", result.failure().orElse("training failed")));

@@ -3,12 +3,24 @@ package dev.hpo.runner.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hpo.runner.data.DataFixtures;
+import dev.hpo.runner.data.TrialData;
+import dev.hpo.runner.data.TrialDataLoader;
+import dev.hpo.runner.engine.TrainingEngines;
+import dev.hpo.runner.engine.TrialClock;
 import dev.hpo.trial.TrialPlan;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A suggestion, as the API sends it, resolved to the plan the trainer runs. */
 class RunTrialCommandTest {
@@ -22,6 +34,47 @@ class RunTrialCommandTest {
                                "model": {"family": "resnet9"}}}""";
 
     private final ObjectMapper json = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void readingTheDataCountsAgainstTheTrialsCap() throws Exception {
+        Path directory = DataFixtures.fashionMnist(temp, 8, 4, false);
+        // The trial's clock runs on real time plus whatever the data reader adds: a disk that takes 20 s.
+        AtomicLong slowDisk = new AtomicLong();
+        TrialClock clock = TrialClock.startedOn(() -> System.nanoTime() + slowDisk.get());
+        RunTrialCommand command = new RunTrialCommand((spec, shape) -> {
+            TrialData data = TrialDataLoader.load(spec, shape);
+            slowDisk.addAndGet(Duration.ofSeconds(20).toNanos());
+            return data;
+        });
+        command.engine = TrainingEngines.DEFAULT;
+        command.datasetDirs.put("fashion-mnist", directory);
+        String tiny = SUGGESTION.replace("\"timeCap\": \"30s\"", "\"timeCap\": \"25s\"")
+                .replace("\"trainPerClass\": 50, \"valPerClass\": 20", "\"trainPerClass\": 8, \"valPerClass\": 4")
+                .replace("\"width\": 0.5, \"learningRate\": 0.05, \"optimizer\": \"adam\"",
+                        "\"width\": 0.125, \"depth\": 0.4, \"resolution\": 0.5, \"batchSize\": 16");
+        StringWriter out = new StringWriter();
+
+        int exit = command.run(json.readTree(tiny), new PrintWriter(out), clock);
+
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : out.toString().split("\\R")) {
+            lines.add(json.readTree(line));
+        }
+        assertThat(exit).as(out.toString()).isZero();
+        assertThat(lines.get(0).path("started").asBoolean()).isTrue();
+        JsonNode last = lines.get(lines.size() - 1);
+        if (last.has("metrics")) {
+            assertThat(last.path("metrics").path("wallSeconds").asDouble()).as("the 20 s of reading are in the trial")
+                    .isGreaterThan(20).isLessThan(25 + 2.0);
+        } else {
+            // Only a machine too busy to take a step in the 5 s the reading left ends here; the reason says so.
+            assertThat(last.path("reason").asText()).contains("too short");
+        }
+        assertThat(clock.elapsedSeconds()).isLessThan(25 + 2.0);
+    }
 
     @Test
     void resolvesTheConfigurationAndRepeatAgainstTheStudysTrialSettings() throws Exception {
