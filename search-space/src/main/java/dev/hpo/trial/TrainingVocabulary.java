@@ -103,11 +103,11 @@ public final class TrainingVocabulary {
      * @throws IllegalArgumentException naming every option that is unknown or out of range
      */
     public static TrainingOptions apply(TrainingOptions base, Map<String, ?> overrides) {
-        Draft d = new Draft(base);
+        TrainingOptionsBuilder options = TrainingOptionsBuilder.from(base);
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, ?> e : overrides.entrySet()) {
             try {
-                d.set(e.getKey(), convert(e.getKey(), kind(e.getKey()), e.getValue()));
+                set(options, e.getKey(), convert(e.getKey(), kind(e.getKey()), e.getValue()));
             } catch (IllegalArgumentException ex) {
                 problems.add(ex.getMessage().startsWith("unknown") ? ex.getMessage()
                         : e.getKey() + ": " + ex.getMessage());
@@ -116,7 +116,31 @@ public final class TrainingVocabulary {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        return d.build();
+        return options.build();
+    }
+
+    /** Sets one option from its converted value ({@code Double}, {@code Long}, {@code Boolean} or a string). */
+    private static void set(TrainingOptionsBuilder options, String name, Object v) {
+        switch (name) {
+            case "optimizer" -> options.optimizer(Optimizer.fromId((String) v));
+            case "learningRate" -> options.learningRate((Double) v);
+            case "momentum" -> options.momentum((Double) v);
+            case "weightDecay" -> options.weightDecay((Double) v);
+            case "batchSize" -> options.batchSize(Math.toIntExact((Long) v));
+            case "labelSmoothing" -> options.labelSmoothing((Double) v);
+            case "samRho" -> options.samRho((Double) v);
+            case "gradientCentralization" -> options.gradientCentralization((Boolean) v);
+            case "activation" -> options.activation(Activation.fromId(((String) v).toLowerCase(Locale.ROOT)));
+            case "activationAlpha" -> options.activationAlpha((Double) v);
+            case "warmupFraction" -> options.warmupFraction((Double) v);
+            case "whitening" -> options.whitening((Boolean) v);
+            case "cropPadding" -> options.cropPadding(Math.toIntExact((Long) v));
+            case "flip" -> options.flip((Boolean) v);
+            case "cutout" -> options.cutout(Math.toIntExact((Long) v));
+            case "flipTestTimeAugmentation" -> options.flipTestTimeAugmentation((Boolean) v);
+            case "seed" -> options.seed((Long) v);
+            default -> throw new IllegalArgumentException("unknown training option '" + name + "'");
+        }
     }
 
     private static Object convert(String name, Kind kind, Object value) {
@@ -148,75 +172,5 @@ public final class TrainingVocabulary {
 
     private static String describe(Object value) {
         return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
-    }
-
-    /** The options being assembled; every setter takes an already converted value. */
-    private static final class Draft {
-        private Optimizer optimizer;
-        private double learningRate;
-        private double momentum;
-        private double weightDecay;
-        private int batchSize;
-        private double labelSmoothing;
-        private double samRho;
-        private boolean gradientCentralization;
-        private Activation activation;
-        private double activationAlpha;
-        private double warmupFraction;
-        private boolean whitening;
-        private int cropPadding;
-        private boolean flip;
-        private int cutout;
-        private boolean flipTestTimeAugmentation;
-        private long seed;
-
-        Draft(TrainingOptions o) {
-            optimizer = o.optimizer();
-            learningRate = o.learningRate();
-            momentum = o.momentum();
-            weightDecay = o.weightDecay();
-            batchSize = o.batchSize();
-            labelSmoothing = o.labelSmoothing();
-            samRho = o.samRho();
-            gradientCentralization = o.gradientCentralization();
-            activation = o.activation();
-            activationAlpha = o.activationAlpha();
-            warmupFraction = o.warmupFraction();
-            whitening = o.whitening();
-            cropPadding = o.cropPadding();
-            flip = o.flip();
-            cutout = o.cutout();
-            flipTestTimeAugmentation = o.flipTestTimeAugmentation();
-            seed = o.seed();
-        }
-
-        void set(String name, Object v) {
-            switch (name) {
-                case "optimizer" -> optimizer = Optimizer.fromId((String) v);
-                case "learningRate" -> learningRate = (Double) v;
-                case "momentum" -> momentum = (Double) v;
-                case "weightDecay" -> weightDecay = (Double) v;
-                case "batchSize" -> batchSize = Math.toIntExact((Long) v);
-                case "labelSmoothing" -> labelSmoothing = (Double) v;
-                case "samRho" -> samRho = (Double) v;
-                case "gradientCentralization" -> gradientCentralization = (Boolean) v;
-                case "activation" -> activation = Activation.fromId(((String) v).toLowerCase(Locale.ROOT));
-                case "activationAlpha" -> activationAlpha = (Double) v;
-                case "warmupFraction" -> warmupFraction = (Double) v;
-                case "whitening" -> whitening = (Boolean) v;
-                case "cropPadding" -> cropPadding = Math.toIntExact((Long) v);
-                case "flip" -> flip = (Boolean) v;
-                case "cutout" -> cutout = Math.toIntExact((Long) v);
-                case "flipTestTimeAugmentation" -> flipTestTimeAugmentation = (Boolean) v;
-                case "seed" -> seed = (Long) v;
-                default -> throw new IllegalArgumentException("unknown training option '" + name + "'");
-            }
-        }
-
-        TrainingOptions build() {
-            return new TrainingOptions(optimizer, learningRate, momentum, weightDecay, batchSize, labelSmoothing,
-                    samRho, gradientCentralization, activation, activationAlpha, warmupFraction, whitening,
-                    cropPadding, flip, cutout, flipTestTimeAugmentation, seed);
-        }
     }
 }

@@ -11,6 +11,7 @@ import dev.hpo.trial.DataSpec;
 import dev.hpo.trial.Dataset;
 import dev.hpo.trial.Optimizer;
 import dev.hpo.trial.TrainingOptions;
+import dev.hpo.trial.TrainingOptionsBuilder;
 import dev.hpo.trial.TrialPlan;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,12 +1,9 @@
-package dev.hpo.runner.plan;
-
-import dev.hpo.trial.Activation;
-import dev.hpo.trial.Optimizer;
-import dev.hpo.trial.TrainingOptions;
+package dev.hpo.trial;
 
 /**
- * Changes a few of {@link TrainingOptions}' seventeen fields and keeps the rest, for the command line, the plan
- * JSON and tests. {@link #build()} validates through the record's constructor.
+ * Changes a few of {@link TrainingOptions}' seventeen fields and keeps the rest: the one place options are
+ * assembled field by field, for study specs ({@link TrainingVocabulary}), the command line, plan files and tests.
+ * {@link #build()} validates through the record's constructor.
  */
 public final class TrainingOptionsBuilder {
 
