@@ -1,44 +1,33 @@
 package dev.hpo.cli.study;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hpo.cli.api.ApiOptions;
 import dev.hpo.cli.api.CliException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "best", mixinStandardHelpOptions = true,
         description = "The best configuration so far: constraint-aware, by the study's first objective.")
 public final class StudyBestCommand implements Callable<Integer> {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @Mixin
+    StudyTarget study;
 
     @Mixin
-    ApiOptions apiOptions;
-
-    @Parameters(paramLabel = "ID", description = "the study")
-    String id;
-
-    @Option(names = "--json", description = "print the API's answer as JSON")
-    boolean json;
+    JsonAnswerOption output;
 
     @Override
     public Integer call() throws Exception {
-        JsonNode answer = apiOptions.connect().get("api/studies/" + StudyIds.parse(id) + "/best");
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(answer.toPrettyString());
+        JsonNode answer = study.connect().get("/best");
+        PrintWriter out = study.out();
+        if (output.printed(out, answer)) {
             return 0;
         }
         JsonNode best = answer.path("best");
         if (best.isMissingNode() || best.isNull()) {
-            throw new CliException(CliException.REFUSED, "study " + id + " has no completed trial yet");
+            throw new CliException(CliException.REFUSED, "study " + study.typedId() + " has no completed trial yet");
         }
         String objective = answer.path("objective").path("goal").asText() + " "
                 + answer.path("objective").path("metric").asText();

@@ -1,39 +1,28 @@
 package dev.hpo.cli.study;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hpo.cli.api.ApiOptions;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "pareto", mixinStandardHelpOptions = true,
         description = "The Pareto front of a two-objective study: configurations no other one beats on both.")
 public final class StudyParetoCommand implements Callable<Integer> {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @Mixin
+    StudyTarget study;
 
     @Mixin
-    ApiOptions apiOptions;
-
-    @Parameters(paramLabel = "ID", description = "the study")
-    String id;
-
-    @Option(names = "--json", description = "print the API's answer as JSON")
-    boolean json;
+    JsonAnswerOption output;
 
     @Override
     public Integer call() {
-        JsonNode answer = apiOptions.connect().get("api/studies/" + StudyIds.parse(id) + "/pareto");
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(answer.toPrettyString());
+        JsonNode answer = study.connect().get("/pareto");
+        PrintWriter out = study.out();
+        if (output.printed(out, answer)) {
             return 0;
         }
         List<String> metrics = new ArrayList<>();
@@ -57,7 +46,7 @@ public final class StudyParetoCommand implements Callable<Integer> {
             rows.add(row);
         }
         if (rows.isEmpty()) {
-            out.println("no feasible completed configuration yet in study " + id);
+            out.println("no feasible completed configuration yet in study " + study.typedId());
             return 0;
         }
         out.print(Format.table(header, rows));

@@ -1,30 +1,19 @@
 package dev.hpo.cli.study;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.hpo.cli.api.Api;
-import dev.hpo.cli.api.ApiOptions;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "A study's progress: trials finished by state, best so far, elapsed and remaining time.")
 public final class StudyStatusCommand implements Callable<Integer> {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Mixin
-    ApiOptions apiOptions;
-
-    @Parameters(paramLabel = "ID", description = "the study")
-    String id;
+    StudyTarget study;
 
     @Option(names = "--watch", description = "keep the progress on screen, refreshed, until the study ends")
     boolean watch;
@@ -34,14 +23,13 @@ public final class StudyStatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Api api = apiOptions.connect();
-        long studyId = StudyIds.parse(id);
-        PrintWriter out = spec.commandLine().getOut();
+        StudyResource resource = study.connect();
+        PrintWriter out = study.out();
         if (!watch) {
-            StudyProgress.render(api.get("api/studies/" + studyId), Instant.now()).forEach(out::println);
+            StudyProgress.render(resource.get(), Instant.now()).forEach(out::println);
             return 0;
         }
-        new StudyWatch(out, System.console() != null).follow(() -> api.get("api/studies/" + studyId),
+        new StudyWatch(out, System.console() != null).follow(() -> resource.get(),
                 Duration.ofSeconds(Math.max(1, intervalSeconds)));
         return 0;
     }

@@ -3,19 +3,16 @@ package dev.hpo.cli.study;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.hpo.cli.api.Api;
-import dev.hpo.cli.api.ApiOptions;
 import dev.hpo.cli.api.CliException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "trials", mixinStandardHelpOptions = true, description = "List a study's trials.")
 public final class StudyTrialsCommand implements Callable<Integer> {
@@ -24,14 +21,8 @@ public final class StudyTrialsCommand implements Callable<Integer> {
             "STOPPED");
     private static final int PAGE = 500;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Mixin
-    ApiOptions apiOptions;
-
-    @Parameters(paramLabel = "ID", description = "the study")
-    String id;
+    StudyTarget study;
 
     @Option(names = "--state", description = "only trials in this state: " + "WAITING, RUNNING, COMPLETE, FAILED,"
             + " PRUNED, STOPPED")
@@ -50,20 +41,21 @@ public final class StudyTrialsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Api api = apiOptions.connect();
-        long studyId = StudyIds.parse(id);
+        StudyResource resource = study.connect();
+        Api api = resource.api();
+        long studyId = resource.id();
         String wanted = state == null ? null : state.toUpperCase(Locale.ROOT);
         if (wanted != null && !STATES.contains(wanted)) {
             throw new CliException(2, "--state must be one of " + String.join(", ", STATES) + ", got '" + state
                     + "'");
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = study.out();
         if (format.csv && wanted == null) {
-            out.print(api.getText("api/studies/" + studyId + "/trials.csv"));
+            out.print(api.getText(resource.path("/trials.csv")));
             out.flush();
             return 0;
         }
-        List<JsonNode> trials = all(api, studyId, wanted);
+        List<JsonNode> trials = all(resource, wanted);
         if (format.json) {
             ArrayNode array = api.json().createArrayNode();
             trials.forEach(array::add);
@@ -77,10 +69,10 @@ public final class StudyTrialsCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static List<JsonNode> all(Api api, long studyId, String state) {
+    private static List<JsonNode> all(StudyResource study, String state) {
         List<JsonNode> trials = new ArrayList<>();
         for (int page = 0; ; page++) {
-            JsonNode answer = api.get("api/studies/" + studyId + "/trials?size=" + PAGE + "&page=" + page
+            JsonNode answer = study.get("/trials?size=" + PAGE + "&page=" + page
                     + (state == null ? "" : "&state=" + state));
             answer.path("items").forEach(trials::add);
             if (page + 1 >= answer.path("totalPages").asInt(0)) {

@@ -8,13 +8,13 @@ import dev.hpo.arch.ModelFamily;
 import dev.hpo.runner.data.Augmentation;
 import dev.hpo.runner.data.DataBenchmark;
 import dev.hpo.runner.data.TrialDataLoader;
+import dev.hpo.runner.options.AugmentationOptions;
+import dev.hpo.runner.options.DataOptions;
 import dev.hpo.trial.DataSpec;
-import dev.hpo.trial.Dataset;
-import dev.hpo.trial.TrainingOptions;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,22 +25,11 @@ import picocli.CommandLine.Spec;
                 + " producing augmented training batches, without a network.")
 public final class BenchDataCommand implements Callable<Integer> {
 
-    private static final TrainingOptions DEFAULTS = TrainingOptions.defaults();
-
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "fashion-mnist, cifar10 or folder.")
-    String dataset;
-
-    @Option(names = "--data-dir", description = "Where the dataset's files are (default: the dataset's usual place).")
-    String dataDir;
-
-    @Option(names = "--train-per-class", defaultValue = "500")
-    int trainPerClass;
-
-    @Option(names = "--val-per-class", defaultValue = "100")
-    int valPerClass;
+    @Mixin
+    DataOptions dataOptions;
 
     @Option(names = "--subset-seed", defaultValue = "0", description = "Seed of the first load; each further load"
             + " takes the next seed, as repeats of a trial do.")
@@ -58,14 +47,8 @@ public final class BenchDataCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "5", description = "How long to draw batches.")
     double seconds;
 
-    @Option(names = "--crop-padding")
-    int cropPadding = DEFAULTS.cropPadding();
-
-    @Option(names = "--flip", negatable = true)
-    boolean flip = DEFAULTS.flip();
-
-    @Option(names = "--cutout")
-    int cutout = DEFAULTS.cutout();
+    @Mixin
+    AugmentationOptions augmentationOptions;
 
     @Override
     public Integer call() {
@@ -75,9 +58,8 @@ public final class BenchDataCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
         }
-        DataSpec data = new DataSpec(Dataset.fromId(dataset), Optional.ofNullable(dataDir), trainPerClass,
-                valPerClass, subsetSeed);
-        Augmentation augmentation = new Augmentation(cropPadding, flip, cutout);
+        DataSpec data = dataOptions.dataSpec(subsetSeed);
+        Augmentation augmentation = augmentationOptions.augmentation();
         InputShape nativeShape = TrialDataLoader.nativeShape(data);
         // The architecture only scales the input here; its family and class count do not matter.
         InputShape target = new ArchitectureSpec(ModelFamily.RESNET9, nativeShape, 2, 1, 1, resolution).scaledInput();
@@ -92,9 +74,9 @@ public final class BenchDataCommand implements Callable<Integer> {
                 .put("loadMillisMedian", round(figures.loadMillisMedian()))
                 .put("loadMillisMin", round(figures.loadMillisMin()))
                 .put("batch", batch)
-                .put("cropPadding", cropPadding)
-                .put("flip", flip)
-                .put("cutout", cutout)
+                .put("cropPadding", augmentation.cropPadding())
+                .put("flip", augmentation.flip())
+                .put("cutout", augmentation.cutout())
                 .put("batchesPerSecond", round(figures.batchesPerSecond()))
                 .put("imagesPerSecond", round(figures.imagesPerSecond()));
         spec.commandLine().getOut().println(json);

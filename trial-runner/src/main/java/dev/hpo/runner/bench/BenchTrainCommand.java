@@ -8,10 +8,12 @@ import dev.hpo.arch.InputShape;
 import dev.hpo.arch.ModelFamily;
 import dev.hpo.runner.dl4j.Dl4jEngine;
 import dev.hpo.runner.dl4j.Throughput;
+import dev.hpo.runner.options.NetworkScaleOptions;
 import dev.hpo.trial.TrainingOptions;
 import dev.hpo.trial.TrainingOptionsBuilder;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,11 +35,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--classes", defaultValue = "10")
     int classes;
 
-    @Option(names = "--depth", defaultValue = "1")
-    double depth;
-
-    @Option(names = "--width", defaultValue = "1")
-    double width;
+    @Mixin
+    NetworkScaleOptions scale;
 
     @Option(names = "--batch", defaultValue = "128")
     int batch;
@@ -60,7 +59,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--warmup-steps must be >= 0, got " + warmupSteps);
         }
         ArchitectureSpec architecture = new ArchitectureSpec(ModelFamily.fromId(family), InputShape.parse(input),
-                classes, depth, width, 1);
+                classes, scale.depth(), scale.width(), 1);
         // The reference benchmark's step: Nesterov SGD without label smoothing.
         TrainingOptions options = TrainingOptionsBuilder.defaults().batchSize(batch).labelSmoothing(0)
                 .samRho(samRho).build();
@@ -69,8 +68,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
         json.put("engine", Dl4jEngine.NAME)
                 .put("family", architecture.family().id())
                 .put("input", architecture.scaledInput().toString())
-                .put("depth", depth)
-                .put("width", width)
+                .put("depth", scale.depth())
+                .put("width", scale.width())
                 .put("batch", batch)
                 .put("samRho", samRho)
                 .put("macs", CostModel.of(architecture).macs())

@@ -13,12 +13,14 @@ import dev.hpo.runner.engine.TrainingListener;
 import dev.hpo.runner.engine.TrialClock;
 import dev.hpo.runner.engine.TrialResult;
 import dev.hpo.runner.engine.TrialStatus;
+import dev.hpo.runner.options.AugmentationOptions;
+import dev.hpo.runner.options.DataOptions;
+import dev.hpo.runner.options.NetworkScaleOptions;
 import dev.hpo.runner.plan.Durations;
 import dev.hpo.runner.plan.TrialPlanJson;
 import dev.hpo.runner.plan.TrialResultJson;
 import dev.hpo.trial.Activation;
 import dev.hpo.trial.DataSpec;
-import dev.hpo.trial.Dataset;
 import dev.hpo.trial.Optimizer;
 import dev.hpo.trial.TrainingOptions;
 import dev.hpo.trial.TrainingOptionsBuilder;
@@ -29,9 +31,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -49,17 +51,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--plan", paramLabel = "FILE", description = "A trial plan as JSON; replaces the options below.")
     Path plan;
 
-    @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "fashion-mnist, cifar10 or folder.")
-    String dataset;
-
-    @Option(names = "--data-dir", description = "Where the dataset's files are (default: the dataset's usual place).")
-    String dataDir;
-
-    @Option(names = "--train-per-class", defaultValue = "500")
-    int trainPerClass;
-
-    @Option(names = "--val-per-class", defaultValue = "100")
-    int valPerClass;
+    @Mixin
+    DataOptions dataOptions;
 
     @Option(names = "--subset-seed", defaultValue = "0")
     long subsetSeed;
@@ -67,11 +60,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--family", defaultValue = "resnet9", description = "resnet9 or resnet18.")
     String family;
 
-    @Option(names = "--depth", defaultValue = "1")
-    double depth;
-
-    @Option(names = "--width", defaultValue = "1")
-    double width;
+    @Mixin
+    NetworkScaleOptions scale;
 
     @Option(names = "--resolution", defaultValue = "1")
     double resolution;
@@ -115,14 +105,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--whitening", negatable = true, description = "Frozen patch-whitening first convolution.")
     boolean whitening = DEFAULTS.whitening();
 
-    @Option(names = "--crop-padding")
-    int cropPadding = DEFAULTS.cropPadding();
-
-    @Option(names = "--flip", negatable = true)
-    boolean flip = DEFAULTS.flip();
-
-    @Option(names = "--cutout")
-    int cutout = DEFAULTS.cutout();
+    @Mixin
+    AugmentationOptions augmentation;
 
     @Option(names = "--tta", negatable = true, description = "Evaluate each image and its mirror.")
     boolean tta = DEFAULTS.flipTestTimeAugmentation();
@@ -152,17 +136,17 @@ public final class TrainCommand implements Callable<Integer> {
             data = TrialDataLoader.load(trial.data(), trial.architecture().scaledInput());
         } else {
             // Every option is checked before the data is read, so a typo fails fast.
-            DataSpec dataSpec = new DataSpec(Dataset.fromId(dataset), Optional.ofNullable(dataDir), trainPerClass,
-                    valPerClass, subsetSeed);
+            DataSpec dataSpec = dataOptions.dataSpec(subsetSeed);
             TrainingOptions training = trainingOptions();
             ModelFamily modelFamily = ModelFamily.fromId(family);
             Duration cap = Durations.parse(timeCap);
             InputShape nativeShape = TrialDataLoader.nativeShape(dataSpec);
             // The class count is known once the data is read; the scaled input shape does not depend on it.
-            ArchitectureSpec scaling = new ArchitectureSpec(modelFamily, nativeShape, 2, depth, width, resolution);
+            ArchitectureSpec scaling = new ArchitectureSpec(modelFamily, nativeShape, 2, scale.depth(), scale.width(),
+                    resolution);
             data = TrialDataLoader.load(dataSpec, scaling.scaledInput());
-            trial = new TrialPlan(new ArchitectureSpec(modelFamily, nativeShape, data.classes(), depth, width,
-                    resolution), dataSpec, training, cap);
+            trial = new TrialPlan(new ArchitectureSpec(modelFamily, nativeShape, data.classes(), scale.depth(),
+                    scale.width(), resolution), dataSpec, training, cap);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (!json && !jsonLines) {
@@ -206,7 +190,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainingOptions trainingOptions() {
-        return TrainingOptionsBuilder.defaults()
+        return augmentation.applyTo(TrainingOptionsBuilder.defaults())
                 .optimizer(Optimizer.fromId(optimizer))
                 .learningRate(learningRate)
                 .momentum(momentum)
@@ -219,9 +203,6 @@ public final class TrainCommand implements Callable<Integer> {
                 .activationAlpha(activationAlpha)
                 .warmupFraction(warmupFraction)
                 .whitening(whitening)
-                .cropPadding(cropPadding)
-                .flip(flip)
-                .cutout(cutout)
                 .flipTestTimeAugmentation(tta)
                 .seed(seed)
                 .build();
