@@ -33,6 +33,9 @@ class Dl4jEngineTest {
     private static final TrainingOptions OPTIONS = TrainingOptionsBuilder.defaults()
             .batchSize(16).learningRate(0.05).cropPadding(0).flip(false).build();
 
+    /** Cap of the stall tests: room for the set-up and an epoch of 8 tiny steps even on a busy machine. */
+    private static final int STALL_CAP = 8;
+
     private final Dl4jEngine engine = new Dl4jEngine();
 
     @Test
@@ -127,18 +130,12 @@ class Dl4jEngineTest {
     @Test
     void aTrainedTrialLeftNoTimeToEvaluateEndsCompleteWithItsLastEpochsScore() {
         TrialClock clock = TrialClock.startNow();
-        int cap = 8;
         List<Measurement> heard = new ArrayList<>();
 
-        // The machine stalls after the first epoch's measurement until the cap is up: no time is left for even
-        // one evaluation batch.
-        TrialResult result = engine.train(plan(OPTIONS, Duration.ofSeconds(cap)), SYNTHETIC, m -> {
-            heard.add(m);
-            sleepUntil(clock, cap + 0.05);
-            return true;
-        }, clock);
+        // The stall lasts past the cap: no time is left for even one evaluation batch.
+        TrialResult result = trainStallingAfterTheFirstEpoch(clock, STALL_CAP + 0.05, heard);
 
-        assertThat(heard).as("one epoch of 8 tiny steps is measured within %d s", cap).hasSize(1);
+        assertThat(heard).as("one epoch of 8 tiny steps is measured within %d s", STALL_CAP).hasSize(1);
         Measurement lastEpoch = heard.get(0);
         assertThat(result.status()).as(result.toString()).isEqualTo(TrialStatus.COMPLETE);
         assertThat(result.failure()).isEmpty();
@@ -147,24 +144,17 @@ class Dl4jEngineTest {
         assertThat(result.flipAveraged()).isFalse();
         assertThat(result.scoredAtStep()).isEqualTo(lastEpoch.step());
         assertThat(result.measurements()).as("no final measurement was taken").containsExactly(lastEpoch);
-        assertThat(clock.elapsedSeconds()).isLessThan(cap + 2.0);
+        assertThat(clock.elapsedSeconds()).isLessThan(STALL_CAP + 2.0);
     }
 
     @Test
     void aLastStepThatRanLateStillGetsOneClassBalancedBatchScoredWithinTheCap() {
         TrialClock clock = TrialClock.startNow();
-        int cap = 8;
         List<Measurement> heard = new ArrayList<>();
 
         // The stall ends inside the 0.5 s kept free for bookkeeping: too late for the paced evaluation, in time for
         // one batch (the 64 validation images of this tiny network take milliseconds).
-        TrialResult result = engine.train(plan(OPTIONS, Duration.ofSeconds(cap)), SYNTHETIC, m -> {
-            heard.add(m);
-            if (heard.size() == 1) {
-                sleepUntil(clock, cap - 0.45);
-            }
-            return true;
-        }, clock);
+        TrialResult result = trainStallingAfterTheFirstEpoch(clock, STALL_CAP - 0.45, heard);
 
         assertThat(heard).as("the first epoch's and the final measurement").hasSize(2);
         assertThat(result.status()).as(result.toString()).isEqualTo(TrialStatus.COMPLETE);
@@ -172,7 +162,7 @@ class Dl4jEngineTest {
         assertThat(result.validationImages()).isEqualTo(SYNTHETIC.validation().size());
         assertThat(result.flipAveraged()).as("a last chance takes no mirrored images").isFalse();
         assertThat(result.accuracy()).isEqualTo(heard.get(1).validationAccuracy());
-        assertThat(clock.elapsedSeconds()).isLessThan(cap + 2.0);
+        assertThat(clock.elapsedSeconds()).isLessThan(STALL_CAP + 2.0);
     }
 
     @Test
@@ -208,6 +198,21 @@ class Dl4jEngineTest {
         assertThatThrownBy(() -> engine.train(plan(OPTIONS, Duration.ofSeconds(5)), wrong, TrainingListener.none()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("1x10x10");
+    }
+
+    /**
+     * Trains under a {@link #STALL_CAP} cap on a machine that stalls after the first epoch's measurement until
+     * {@code stallUntil} seconds into the trial, as a slow last step would; every measurement lands in
+     * {@code heard}.
+     */
+    private TrialResult trainStallingAfterTheFirstEpoch(TrialClock clock, double stallUntil, List<Measurement> heard) {
+        return engine.train(plan(OPTIONS, Duration.ofSeconds(STALL_CAP)), SYNTHETIC, m -> {
+            heard.add(m);
+            if (heard.size() == 1) {
+                sleepUntil(clock, stallUntil);
+            }
+            return true;
+        }, clock);
     }
 
     private static void sleepUntil(TrialClock clock, double elapsedSeconds) {
