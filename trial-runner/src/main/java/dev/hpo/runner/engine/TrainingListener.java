@@ -5,7 +5,8 @@ package dev.hpo.runner.engine;
 public interface TrainingListener {
 
     /**
-     * Called after each epoch's evaluation, and once more with the final evaluation.
+     * Called after each epoch's evaluation, and once more with the final evaluation (unless a slow last step left
+     * no time for it, and the last epoch's measurement is the trial's score).
      *
      * @return whether training should go on; {@code false} stops the trial, which then ends as
      *         {@link TrialStatus#STOPPED} with this measurement's accuracy
