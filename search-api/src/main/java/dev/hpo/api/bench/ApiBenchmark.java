@@ -27,7 +27,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * {@code hpo bench api}: starts the service on a random loopback port with an H2 file database in a temporary
  * directory, fills a study with trials (enqueued configurations), then lets concurrent clients claim and complete
- * every one over real HTTP, timing each suggestion + completion round trip.
+ * every one over real HTTP, timing each suggestion + completion round trip. The service and its clients share one
+ * JVM and the machine's cores, so the figures include the clients' own cost.
  */
 final class ApiBenchmark implements Benchmark {
 
@@ -79,6 +80,8 @@ final class ApiBenchmark implements Benchmark {
             client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             ObjectNode report = JSON.createObjectNode();
             report.put("database", "H2 file (" + dataDir + ")");
+            report.put("process", "service and clients in one JVM on " + Runtime.getRuntime().availableProcessors()
+                    + " cores");
             report.put("trials", trials);
             report.put("clients", clients);
             long study = post("/api/studies", SPEC.formatted(trials, trials)).get("id").asLong();

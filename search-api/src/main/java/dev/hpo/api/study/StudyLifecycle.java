@@ -1,11 +1,10 @@
 package dev.hpo.api.study;
 
+import dev.hpo.api.trial.ActiveTrials;
 import dev.hpo.api.trial.TrialRepository;
 import dev.hpo.study.StudySpec;
-import dev.hpo.trial.TrialState;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -17,18 +16,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class StudyLifecycle {
 
-    private static final List<TrialState> ACTIVE = List.of(TrialState.WAITING, TrialState.RUNNING);
-
     private final StudyRepository studies;
     private final TrialRepository trials;
+    private final ActiveTrials active;
     private final StudyCatalog catalog;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    StudyLifecycle(StudyRepository studies, TrialRepository trials, StudyCatalog catalog,
+    StudyLifecycle(StudyRepository studies, TrialRepository trials, ActiveTrials active, StudyCatalog catalog,
                    TransactionTemplate transaction, Clock clock) {
         this.studies = studies;
         this.trials = trials;
+        this.active = active;
         this.catalog = catalog;
         this.transaction = transaction;
         this.clock = clock;
@@ -69,14 +68,14 @@ public class StudyLifecycle {
      */
     public void completeIfDone(long studyId) {
         StudyEntity study = studies.findById(studyId).orElseThrow();
-        if (study.getState().finished() || !nothingLeft(study) || trials.countByStudyIdAndStateIn(studyId, ACTIVE) > 0) {
+        if (study.getState().finished() || !nothingLeft(study) || active.any(studyId)) {
             return;
         }
         transaction.executeWithoutResult(status -> {
             StudyEntity locked = studies.lockById(studyId).orElseThrow();
             // Trials are only created under this lock, so the re-check cannot race with a new trial.
             if (!locked.getState().finished() && nothingLeft(locked)
-                    && trials.countByStudyIdAndStateIn(studyId, ACTIVE) == 0) {
+                    && !active.any(studyId)) {
                 locked.finish(StudyState.COMPLETED, clock.instant());
             }
         });
