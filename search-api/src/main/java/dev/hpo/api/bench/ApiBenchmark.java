@@ -74,7 +74,7 @@ final class ApiBenchmark implements Benchmark {
         // log, so standard output carries the JSON report only.
         ConfigurableApplicationContext server = new SpringApplicationBuilder(SearchApiApplication.class)
                 .run("--server.port=0", "--server.address=127.0.0.1", "--hpo.data-dir=" + dataDir,
-                        "--logging.pattern.console=", "--server.tomcat.threads.max=" + Math.max(200, clients * 2));
+                        "--logging.pattern.console=");
         try {
             base = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
             client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -1,5 +1,6 @@
 package dev.hpo.api.trial;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * The statements a suggestion runs on every request, in plain SQL that H2 and PostgreSQL both accept. They skip
  * the entity layer: a suggestion reads a few columns and changes one row, and loading, tracking and flushing
- * entities for that cost several times the statements themselves.
+ * entities for that cost several times the statements themselves. The claim commits with the other writes that
+ * arrive with it ({@link GroupCommit}).
  */
 @Component
 class TrialClaims {
@@ -19,9 +21,11 @@ class TrialClaims {
             + " parameters_json";
 
     private final JdbcClient jdbc;
+    private final GroupCommit commits;
 
-    TrialClaims(JdbcClient jdbc) {
+    TrialClaims(JdbcClient jdbc, GroupCommit commits) {
         this.jdbc = jdbc;
+        this.commits = commits;
     }
 
     /** Up to {@code limit} waiting trials of the study in run order: enqueued configurations first, then by number. */
@@ -42,11 +46,18 @@ class TrialClaims {
      */
     boolean claim(WaitingTrial trial, String workerId, Instant now) {
         OffsetDateTime at = utc(now);
-        return jdbc.sql("UPDATE trials SET state = 'RUNNING', worker_id = ?, started_at = ?, heartbeat_at = ?,"
-                        + " attempts = attempts + 1, version = version + 1"
-                        + " WHERE id = ? AND state = 'WAITING' AND version = ?")
-                .params(workerId, at, at, trial.id(), trial.version())
-                .update() == 1;
+        return commits.execute("claim", connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE trials SET state = 'RUNNING',"
+                    + " worker_id = ?, started_at = ?, heartbeat_at = ?, attempts = attempts + 1, version = version + 1"
+                    + " WHERE id = ? AND state = 'WAITING' AND version = ?")) {
+                update.setString(1, workerId);
+                update.setObject(2, at);
+                update.setObject(3, at);
+                update.setLong(4, trial.id());
+                update.setLong(5, trial.version());
+                return update.executeUpdate();
+            }
+        }) == 1;
     }
 
     /** The RUNNING trials a worker holds in a study, by number. */

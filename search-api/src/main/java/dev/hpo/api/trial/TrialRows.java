@@ -1,6 +1,7 @@
 package dev.hpo.api.trial;
 
 import dev.hpo.trial.TrialState;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -12,14 +13,17 @@ import org.springframework.stereotype.Component;
 /**
  * Reads and finishes single trials for the worker protocol in plain SQL (H2 and PostgreSQL alike): a completion
  * reads one row and changes one, and the entity layer's loading, tracking and flushing would cost more than that.
+ * The change commits with the other writes that arrive with it ({@link GroupCommit}).
  */
 @Component
 class TrialRows {
 
     private final JdbcClient jdbc;
+    private final GroupCommit commits;
 
-    TrialRows(JdbcClient jdbc) {
+    TrialRows(JdbcClient jdbc, GroupCommit commits) {
         this.jdbc = jdbc;
+        this.commits = commits;
     }
 
     Optional<TrialRow> find(long trialId) {
@@ -38,10 +42,19 @@ class TrialRows {
 
     /** RUNNING to a finished state with the worker's results, as a compare-and-set; true when this call won. */
     boolean finish(long trialId, TrialState end, String metricsJson, String reason, Instant now) {
-        return jdbc.sql("UPDATE trials SET state = ?, metrics_json = ?, failure_reason = ?, finished_at = ?,"
-                        + " version = version + 1 WHERE id = ? AND state = 'RUNNING'")
-                .params(end.name(), metricsJson, reason, TrialClaims.utc(now), trialId)
-                .update() == 1;
+        OffsetDateTime at = TrialClaims.utc(now);
+        return commits.execute("completion", connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE trials SET state = ?,"
+                    + " metrics_json = ?, failure_reason = ?, finished_at = ?, version = version + 1"
+                    + " WHERE id = ? AND state = 'RUNNING'")) {
+                update.setString(1, end.name());
+                update.setString(2, metricsJson);
+                update.setString(3, reason);
+                update.setObject(4, at);
+                update.setLong(5, trialId);
+                return update.executeUpdate();
+            }
+        }) == 1;
     }
 
     private static TrialState state(ResultSet rs, String column) throws SQLException {
