@@ -2,10 +2,10 @@ package dev.hpo.api.trial;
 
 import dev.hpo.api.error.ApiException;
 import dev.hpo.api.study.StudyCatalog;
-import dev.hpo.api.study.StudyEntity;
 import dev.hpo.api.study.StudyLifecycle;
-import dev.hpo.api.study.StudyRepository;
 import dev.hpo.api.study.StudyRules;
+import dev.hpo.api.study.StudyStatus;
+import dev.hpo.api.study.StudyStatuses;
 import dev.hpo.study.StudySpec;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ class WorkerProtocol {
     /** Claims tried per round; each lost one means another service took a trial, so others progressed. */
     private static final int CLAIM_ATTEMPTS = 2 * WaitingTrials.BATCH;
 
-    private final StudyRepository studies;
+    private final StudyStatuses statuses;
     private final StudyCatalog catalog;
     private final StudyLifecycle lifecycle;
     private final TrialGenerator generator;
@@ -37,9 +37,9 @@ class WorkerProtocol {
     private final TrialMapper mapper;
     private final Clock clock;
 
-    WorkerProtocol(StudyRepository studies, StudyCatalog catalog, StudyLifecycle lifecycle, TrialGenerator generator,
+    WorkerProtocol(StudyStatuses statuses, StudyCatalog catalog, StudyLifecycle lifecycle, TrialGenerator generator,
                    TrialClaims claims, WaitingTrials waiting, TrialMapper mapper, Clock clock) {
-        this.studies = studies;
+        this.statuses = statuses;
         this.catalog = catalog;
         this.lifecycle = lifecycle;
         this.generator = generator;
@@ -50,7 +50,7 @@ class WorkerProtocol {
     }
 
     TrialViews.Suggestions suggest(long studyId, String workerId, int count) {
-        StudyEntity study = studies.findById(studyId)
+        StudyStatus study = statuses.find(studyId)
                 .orElseThrow(() -> new ApiException.NotFound("Study " + studyId + " does not exist."));
         if (lifecycle.endIfOverdue(study)) {
             return new TrialViews.Suggestions(List.of(), true);
@@ -67,7 +67,7 @@ class WorkerProtocol {
         boolean done = false;
         if (held.isEmpty()) {
             lifecycle.completeIfDone(studyId);
-            done = studies.findById(studyId).orElseThrow().getState().finished();
+            done = statuses.find(studyId).orElseThrow().state().finished();
         }
         return new TrialViews.Suggestions(held.stream().map(t -> mapper.suggestion(t, parsed)).toList(), done);
     }
