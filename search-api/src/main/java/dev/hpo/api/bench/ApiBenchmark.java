@@ -27,7 +27,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * {@code hpo bench api}: starts the service on a random loopback port with an H2 file database in a temporary
  * directory, fills a study with trials (enqueued configurations), then lets concurrent clients claim and complete
- * every one over real HTTP, timing each suggestion + completion round trip.
+ * every one over real HTTP, timing each suggestion + completion round trip. The service and its clients share one
+ * JVM and the machine's cores, so the figures include the clients' own cost.
  */
 final class ApiBenchmark implements Benchmark {
 
@@ -73,12 +74,14 @@ final class ApiBenchmark implements Benchmark {
         // log, so standard output carries the JSON report only.
         ConfigurableApplicationContext server = new SpringApplicationBuilder(SearchApiApplication.class)
                 .run("--server.port=0", "--server.address=127.0.0.1", "--hpo.data-dir=" + dataDir,
-                        "--logging.pattern.console=", "--server.tomcat.threads.max=" + Math.max(200, clients * 2));
+                        "--logging.pattern.console=");
         try {
             base = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
             client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             ObjectNode report = JSON.createObjectNode();
             report.put("database", "H2 file (" + dataDir + ")");
+            report.put("process", "service and clients in one JVM on " + Runtime.getRuntime().availableProcessors()
+                    + " cores");
             report.put("trials", trials);
             report.put("clients", clients);
             long study = post("/api/studies", SPEC.formatted(trials, trials)).get("id").asLong();

@@ -1,5 +1,6 @@
 package dev.hpo.api.optimizer;
 
+import dev.hpo.api.optimizer.core.RandomSearch;
 import dev.hpo.study.StudySpec;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,6 @@ class AlgorithmSamplerFactory implements SamplerFactory {
     public Sampler create(StudySpec spec) {
         String algorithm = String.valueOf(spec.algorithm().name()).toUpperCase(Locale.ROOT);
         SamplerProvider provider = providers.get(algorithm);
-        return provider != null ? provider.create(spec) : new RandomSampler();
+        return provider != null ? provider.create(spec) : new AlgorithmSampler(new RandomSearch());
     }
 }

@@ -1,5 +1,6 @@
 package dev.hpo.api.optimizer;
 
+import dev.hpo.api.optimizer.core.RandomSearch;
 import dev.hpo.api.optimizer.evolution.EvolutionSearch;
 import dev.hpo.api.optimizer.evolution.Nsga2Search;
 import dev.hpo.api.optimizer.grid.GridSearch;
@@ -19,6 +20,12 @@ class SearchAlgorithmProviders {
     @Bean
     SamplerProvider nsga2Sampler() {
         return provider("NSGA2", new AlgorithmSampler(new Nsga2Search()));
+    }
+
+    /** Random search with the optimizer's rules: no configuration twice, none known to break a cost constraint. */
+    @Bean
+    SamplerProvider randomSampler() {
+        return provider("RANDOM", new AlgorithmSampler(new RandomSearch()));
     }
 
     @Bean

@@ -22,17 +22,28 @@ public class StudyCatalog {
     }
 
     private final ObjectMapper json;
+    private final StudyRepository studies;
     private final Map<Long, ParsedStudy> parsed = new ConcurrentHashMap<>();
 
-    StudyCatalog(ObjectMapper json) {
+    StudyCatalog(ObjectMapper json, StudyRepository studies) {
         this.json = json;
+        this.studies = studies;
     }
 
     public ParsedStudy of(StudyEntity study) {
         return parsed.computeIfAbsent(study.getId(), id -> parse(study.getSpecJson()));
     }
 
+    /** The parsed spec of a study known to exist; read from the database the first time only. */
+    public ParsedStudy of(StudyStatus study) {
+        return parsed.computeIfAbsent(study.id(), id -> parse(studies.findById(id).orElseThrow().getSpecJson()));
+    }
+
     public StudySpec spec(StudyEntity study) {
+        return of(study).spec();
+    }
+
+    public StudySpec spec(StudyStatus study) {
         return of(study).spec();
     }
 

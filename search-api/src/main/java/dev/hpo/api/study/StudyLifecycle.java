@@ -1,11 +1,10 @@
 package dev.hpo.api.study;
 
+import dev.hpo.api.trial.ActiveTrials;
 import dev.hpo.api.trial.TrialRepository;
 import dev.hpo.study.StudySpec;
-import dev.hpo.trial.TrialState;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -17,34 +16,41 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class StudyLifecycle {
 
-    private static final List<TrialState> ACTIVE = List.of(TrialState.WAITING, TrialState.RUNNING);
-
     private final StudyRepository studies;
+    private final StudyStatuses statuses;
     private final TrialRepository trials;
+    private final ActiveTrials active;
     private final StudyCatalog catalog;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    StudyLifecycle(StudyRepository studies, TrialRepository trials, StudyCatalog catalog,
-                   TransactionTemplate transaction, Clock clock) {
+    StudyLifecycle(StudyRepository studies, StudyStatuses statuses, TrialRepository trials, ActiveTrials active,
+                   StudyCatalog catalog, TransactionTemplate transaction, Clock clock) {
         this.studies = studies;
+        this.statuses = statuses;
         this.trials = trials;
+        this.active = active;
         this.catalog = catalog;
         this.transaction = transaction;
         this.clock = clock;
     }
 
-    /** Ends a running study whose maximum duration has passed; returns whether it is (now) finished. */
+    /** As {@link #endIfOverdue(StudyStatus)}, for a study loaded whole. */
     public boolean endIfOverdue(StudyEntity study) {
-        if (study.getState().finished()) {
+        return endIfOverdue(StudyStatus.of(study));
+    }
+
+    /** Ends a running study whose maximum duration has passed; returns whether it is (now) finished. */
+    public boolean endIfOverdue(StudyStatus study) {
+        if (study.state().finished()) {
             return true;
         }
         StudySpec spec = catalog.spec(study);
         boolean overdue = spec.budget().maxDuration()
-                .map(d -> !clock.instant().isBefore(study.getCreatedAt().plus(d)))
+                .map(d -> !clock.instant().isBefore(study.createdAt().plus(d)))
                 .orElse(false);
         if (overdue) {
-            end(study.getId(), StudyState.COMPLETED);
+            end(study.id(), StudyState.COMPLETED);
         }
         return overdue;
     }
@@ -68,21 +74,21 @@ public class StudyLifecycle {
      * spent or its sampler has nothing left to propose.
      */
     public void completeIfDone(long studyId) {
-        StudyEntity study = studies.findById(studyId).orElseThrow();
-        if (study.getState().finished() || !nothingLeft(study) || trials.countByStudyIdAndStateIn(studyId, ACTIVE) > 0) {
+        StudyStatus study = statuses.find(studyId).orElseThrow();
+        if (study.state().finished() || !nothingLeft(study) || active.any(studyId)) {
             return;
         }
         transaction.executeWithoutResult(status -> {
             StudyEntity locked = studies.lockById(studyId).orElseThrow();
             // Trials are only created under this lock, so the re-check cannot race with a new trial.
-            if (!locked.getState().finished() && nothingLeft(locked)
-                    && trials.countByStudyIdAndStateIn(studyId, ACTIVE) == 0) {
+            if (!locked.getState().finished() && nothingLeft(StudyStatus.of(locked))
+                    && !active.any(studyId)) {
                 locked.finish(StudyState.COMPLETED, clock.instant());
             }
         });
     }
 
-    private boolean nothingLeft(StudyEntity study) {
-        return study.isExhausted() || StudyRules.remainingGroups(catalog.spec(study), study.getTrialsCreated()) == 0;
+    private boolean nothingLeft(StudyStatus study) {
+        return study.exhausted() || StudyRules.remainingGroups(catalog.spec(study), study.trialsCreated()) == 0;
     }
 }

@@ -30,14 +30,16 @@ public class HeartbeatReaper {
     private final TrialRepository trials;
     private final StudyCatalog catalog;
     private final StudyLifecycle lifecycle;
+    private final WaitingTrials waiting;
     private final Clock clock;
 
     HeartbeatReaper(StudyRepository studies, TrialRepository trials, StudyCatalog catalog, StudyLifecycle lifecycle,
-                    Clock clock) {
+                    WaitingTrials waiting, Clock clock) {
         this.studies = studies;
         this.trials = trials;
         this.catalog = catalog;
         this.lifecycle = lifecycle;
+        this.waiting = waiting;
         this.clock = clock;
     }
 
@@ -76,6 +78,7 @@ public class HeartbeatReaper {
             }
         }
         if (taken > 0) {
+            waiting.forget(studyId);
             lifecycle.completeIfDone(studyId);
         }
         return taken;

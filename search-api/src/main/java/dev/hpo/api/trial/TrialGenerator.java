@@ -9,7 +9,6 @@ import dev.hpo.api.study.StudyRepository;
 import dev.hpo.api.study.StudyRules;
 import dev.hpo.space.Configuration;
 import dev.hpo.study.StudySpec;
-import dev.hpo.trial.TrialState;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,27 +25,29 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class TrialGenerator {
 
-    private static final List<TrialState> ACTIVE = List.of(TrialState.WAITING, TrialState.RUNNING);
-
     private final StudyRepository studies;
     private final TrialRepository trials;
+    private final ActiveTrials active;
     private final StudyCatalog catalog;
     private final SamplerFactory samplerFactory;
     private final HistoryLoader history;
     private final JsonColumns columns;
+    private final WaitingTrials waiting;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Map<Long, Sampler> samplers = new ConcurrentHashMap<>();
 
-    TrialGenerator(StudyRepository studies, TrialRepository trials, StudyCatalog catalog,
-                   SamplerFactory samplerFactory, HistoryLoader history, JsonColumns columns,
+    TrialGenerator(StudyRepository studies, TrialRepository trials, ActiveTrials active, StudyCatalog catalog,
+                   SamplerFactory samplerFactory, HistoryLoader history, JsonColumns columns, WaitingTrials waiting,
                    TransactionTemplate transaction, Clock clock) {
         this.studies = studies;
         this.trials = trials;
+        this.active = active;
         this.catalog = catalog;
         this.samplerFactory = samplerFactory;
         this.history = history;
         this.columns = columns;
+        this.waiting = waiting;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -63,7 +64,7 @@ class TrialGenerator {
             }
             StudySpec spec = catalog.spec(study);
             int repeats = spec.trialSettings().repeats();
-            long slots = spec.budget().parallelism() - trials.countByStudyIdAndStateIn(studyId, ACTIVE);
+            long slots = spec.budget().parallelism() - active.count(studyId);
             long groups = Math.min(StudyRules.remainingGroups(spec, study.getTrialsCreated()),
                     Math.min(ceilDiv(wanted, repeats), ceilDiv(slots, repeats)));
             if (groups <= 0) {
@@ -82,7 +83,12 @@ class TrialGenerator {
             trials.saveAll(rows);
             return rows.size();
         });
-        return created == null ? 0 : created;
+        if (created == null || created == 0) {
+            return 0;
+        }
+        // Once committed, so the next read of waiting trials sees them.
+        waiting.forget(studyId);
+        return created;
     }
 
     /**
@@ -91,7 +97,7 @@ class TrialGenerator {
      * @throws ApiException.Conflict when the study has ended or its budget has no room left
      */
     List<TrialEntity> enqueue(long studyId, Configuration configuration) {
-        return transaction.execute(status -> {
+        List<TrialEntity> created = transaction.execute(status -> {
             StudyEntity study = studies.lockById(studyId).orElseThrow();
             if (study.getState().finished()) {
                 throw new ApiException.Conflict("Study " + studyId + " is " + study.getState()
@@ -105,6 +111,9 @@ class TrialGenerator {
             List<TrialEntity> rows = group(study, configuration, spec.trialSettings().repeats(), true);
             return trials.saveAll(rows);
         });
+        // They run before the sampled trials already read.
+        waiting.forget(studyId);
+        return created;
     }
 
     private List<TrialEntity> group(StudyEntity study, Configuration configuration, int repeats, boolean enqueued) {

@@ -28,23 +28,34 @@ class TrialMapper {
                 measurements == null ? null : measurements.stream().map(this::measurement).toList());
     }
 
+    TrialViews.Trial trial(TrialRow t) {
+        return new TrialViews.Trial(t.id(), t.studyId(), t.number(), t.configKey(), t.repeatIndex(), t.state(),
+                t.enqueued(), parameters(t.parametersJson()), columns.metrics(t.metricsJson()), t.workerId(),
+                t.attempts(), t.failureReason(), t.stopReason(), t.createdAt(), t.startedAt(), t.finishedAt(),
+                t.heartbeatAt(), null);
+    }
+
     TrialViews.Measurement measurement(MeasurementEntity m) {
         return new TrialViews.Measurement(m.getAttempt(), m.getStep(), m.getElapsedSeconds(),
                 columns.metrics(m.getMetricsJson()), m.getReportedAt());
     }
 
-    TrialViews.Suggestion suggestion(TrialEntity t, StudyCatalog.ParsedStudy study) {
+    TrialViews.Suggestion suggestion(HandedTrial t, StudyCatalog.ParsedStudy study) {
         var settings = study.spec().trialSettings();
-        return new TrialViews.Suggestion(t.getId(), t.getStudyId(), t.getNumber(), t.getConfigKey(),
-                t.getRepeatIndex(), t.getAttempts(), parameters(t), study.spec().seed(),
+        return new TrialViews.Suggestion(t.id(), t.studyId(), t.number(), t.configKey(), t.repeat(), t.attempt(),
+                parameters(t.parametersJson()), study.spec().seed(),
                 settings.timeCap().toMillis() / 1000.0, settings.heartbeatTimeout().toMillis() / 1000.0,
                 study.trialSettingsJson());
     }
 
     /** The stored configuration exactly as written, so clients see the values the trial ran with. */
     Map<String, Object> parameters(TrialEntity t) {
+        return parameters(t.getParametersJson());
+    }
+
+    private Map<String, Object> parameters(String parametersJson) {
         try {
-            return json.readValue(t.getParametersJson(), new TypeReference<LinkedHashMap<String, Object>>() {
+            return json.readValue(parametersJson, new TypeReference<LinkedHashMap<String, Object>>() {
             });
         } catch (Exception e) {
             throw new IllegalStateException("a stored configuration is corrupt", e);

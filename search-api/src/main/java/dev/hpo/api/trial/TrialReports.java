@@ -30,6 +30,7 @@ class TrialReports {
 
     private final StudyRepository studies;
     private final TrialRepository trials;
+    private final TrialRows rows;
     private final MeasurementRepository measurements;
     private final StudyCatalog catalog;
     private final StudyLifecycle lifecycle;
@@ -37,14 +38,16 @@ class TrialReports {
     private final HistoryLoader history;
     private final JsonColumns columns;
     private final TrialMapper mapper;
+    private final WaitingTrials waiting;
     private final Clock clock;
     private final Map<Long, Pruner> pruners = new ConcurrentHashMap<>();
 
-    TrialReports(StudyRepository studies, TrialRepository trials, MeasurementRepository measurements,
+    TrialReports(StudyRepository studies, TrialRepository trials, TrialRows rows, MeasurementRepository measurements,
                  StudyCatalog catalog, StudyLifecycle lifecycle, PrunerFactory prunerFactory, HistoryLoader history,
-                 JsonColumns columns, TrialMapper mapper, Clock clock) {
+                 JsonColumns columns, TrialMapper mapper, WaitingTrials waiting, Clock clock) {
         this.studies = studies;
         this.trials = trials;
+        this.rows = rows;
         this.measurements = measurements;
         this.catalog = catalog;
         this.lifecycle = lifecycle;
@@ -52,18 +55,19 @@ class TrialReports {
         this.history = history;
         this.columns = columns;
         this.mapper = mapper;
+        this.waiting = waiting;
         this.clock = clock;
     }
 
     TrialViews.StopDecision measure(long trialId, WorkerRequests.Measure request) {
         requireFiniteMetrics(request.metrics());
-        TrialEntity trial = find(trialId);
-        if (!heldBy(trial, request.workerId())) {
+        TrialRow trial = row(trialId);
+        if (!trial.runningFor(request.workerId())) {
             return new TrialViews.StopDecision(true);
         }
-        if (!measurements.existsByTrialIdAndAttemptAndStep(trialId, trial.getAttempts(), request.step())) {
+        if (!measurements.existsByTrialIdAndAttemptAndStep(trialId, trial.attempts(), request.step())) {
             try {
-                measurements.save(new MeasurementEntity(trialId, trial.getAttempts(), request.step(),
+                measurements.save(new MeasurementEntity(trialId, trial.attempts(), request.step(),
                         request.elapsedSeconds(), columns.write(request.metrics()), clock.instant()));
             } catch (DataIntegrityViolationException sameStepReportedTwice) {
                 // A retried request raced its first delivery; the first copy is kept.
@@ -73,12 +77,12 @@ class TrialReports {
         if (stopRequested(trial)) {
             return new TrialViews.StopDecision(true);
         }
-        StudyEntity study = studies.findById(trial.getStudyId()).orElseThrow();
+        StudyEntity study = studies.findById(trial.studyId()).orElseThrow();
         StudySpec spec = catalog.spec(study);
         Pruner pruner = pruners.computeIfAbsent(study.getId(), id -> prunerFactory.create(spec));
         if (pruner != Pruner.NEVER) {
             StudyHistory known = history.load(study.getId(), spec);
-            TrialRecord record = known.trials().stream().filter(r -> r.number() == trial.getNumber())
+            TrialRecord record = known.trials().stream().filter(r -> r.number() == trial.number())
                     .findFirst().orElseThrow();
             if (pruner.shouldPrune(known, record)) {
                 trials.requestStop(trialId, TrialState.PRUNED);
@@ -89,8 +93,8 @@ class TrialReports {
     }
 
     TrialViews.StopDecision heartbeat(long trialId, WorkerRequests.Heartbeat request) {
-        TrialEntity trial = find(trialId);
-        if (!heldBy(trial, request == null ? null : request.workerId())) {
+        TrialRow trial = row(trialId);
+        if (!trial.runningFor(request == null ? null : request.workerId())) {
             return new TrialViews.StopDecision(true);
         }
         trials.heartbeat(trialId, clock.instant());
@@ -100,55 +104,74 @@ class TrialReports {
     TrialViews.Trial complete(long trialId, WorkerRequests.Complete request) {
         Map<String, Double> metrics = request.metrics() == null ? Map.of() : request.metrics();
         requireFiniteMetrics(metrics);
-        TrialEntity trial = find(trialId);
+        TrialRow trial = row(trialId);
         TrialState end = request.isFailed() ? TrialState.FAILED
-                : trial.getStopReason() != null ? trial.getStopReason() : TrialState.COMPLETE;
+                : trial.stopReason() != null ? trial.stopReason() : TrialState.COMPLETE;
         if (end == TrialState.COMPLETE && metrics.isEmpty()) {
             throw ApiException.InvalidRequest.of("metrics", "a completed trial needs at least one metric; "
                     + "send {\"failed\": true, \"reason\": \"...\"} when it produced none");
         }
         String reason = request.isFailed()
                 ? (request.reason() == null || request.reason().isBlank() ? "failed" : request.reason()) : null;
-        if (trial.getState() == TrialState.RUNNING) {
-            if (request.workerId() != null && !request.workerId().equals(trial.getWorkerId())) {
+        if (trial.state() == TrialState.RUNNING) {
+            if (request.workerId() != null && !request.workerId().equals(trial.workerId())) {
                 throw new ApiException.Conflict("Trial " + trialId + " is held by another worker.");
             }
-            if (trials.finish(trialId, end, metrics.isEmpty() ? null : columns.write(metrics), reason,
-                    clock.instant()) == 1) {
-                lifecycle.completeIfDone(trial.getStudyId());
-                return mapper.trial(trials.findById(trialId).orElseThrow(), null);
+            if (rows.finish(trialId, end, metrics.isEmpty() ? null : columns.write(metrics), reason,
+                    clock.instant())) {
+                lifecycle.completeIfDone(trial.studyId());
+                return mapper.trial(row(trialId));
             }
-            trial = find(trialId);
+            trial = row(trialId);
         }
-        if (trial.getState().isFinished() && trial.getState() == end
-                && Objects.equals(columns.metrics(trial.getMetricsJson()), metrics)
-                && Objects.equals(trial.getFailureReason(), reason)) {
-            return mapper.trial(trial, null);
+        if (trial.state().isFinished() && trial.state() == end
+                && Objects.equals(columns.metrics(trial.metricsJson()), metrics)
+                && Objects.equals(trial.failureReason(), reason)) {
+            return mapper.trial(trial);
         }
-        throw new ApiException.Conflict(trial.getState().isFinished()
-                ? "Trial " + trialId + " already ended " + trial.getState() + "; a finished trial cannot change."
-                : "Trial " + trialId + " is " + trial.getState() + ", not running: its worker fell silent and it "
+        throw new ApiException.Conflict(trial.state().isFinished()
+                ? "Trial " + trialId + " already ended " + trial.state() + "; a finished trial cannot change."
+                : "Trial " + trialId + " is " + trial.state() + ", not running: its worker fell silent and it "
                         + "was taken back.");
     }
 
-    private TrialEntity find(long trialId) {
-        return trials.findById(trialId)
+    /**
+     * The holding worker hands a RUNNING trial back: it waits for the next worker, its measurements kept (its next
+     * run is the next attempt), or, when the worker had been told to stop it, it ends as it was going to.
+     *
+     * @throws ApiException.Conflict when the trial is not running or another worker holds it
+     */
+    TrialViews.Trial release(long trialId, String workerId) {
+        TrialRow trial = row(trialId);
+        if (trial.state() == TrialState.RUNNING && !workerId.equals(trial.workerId())) {
+            throw new ApiException.Conflict("Trial " + trialId + " is held by another worker.");
+        }
+        if (trials.release(trialId, workerId) == 1) {
+            waiting.forget(trial.studyId());
+        } else if (trials.releaseStopped(trialId, workerId, clock.instant()) == 1) {
+            lifecycle.completeIfDone(trial.studyId());
+        } else {
+            TrialRow now = row(trialId);
+            throw new ApiException.Conflict(now.state().isFinished()
+                    ? "Trial " + trialId + " already ended " + now.state() + "; there is nothing to hand back."
+                    : "Trial " + trialId + " is " + now.state() + ", not held by worker " + workerId + ".");
+        }
+        return mapper.trial(row(trialId));
+    }
+
+    private TrialRow row(long trialId) {
+        return rows.find(trialId)
                 .orElseThrow(() -> new ApiException.NotFound("Trial " + trialId + " does not exist."));
     }
 
-    /** A trial the worker no longer holds (finished, requeued, or handed to another worker) must stop. */
-    private static boolean heldBy(TrialEntity trial, String workerId) {
-        return trial.getState() == TrialState.RUNNING && (workerId == null || workerId.equals(trial.getWorkerId()));
-    }
-
     /** True when the trial was told to stop, or its study ended since it started. */
-    private boolean stopRequested(TrialEntity trial) {
-        if (trial.getStopReason() != null) {
+    private boolean stopRequested(TrialRow trial) {
+        if (trial.stopReason() != null) {
             return true;
         }
-        StudyEntity study = studies.findById(trial.getStudyId()).orElseThrow();
+        StudyEntity study = studies.findById(trial.studyId()).orElseThrow();
         if (lifecycle.endIfOverdue(study) || study.getState().finished()) {
-            trials.requestStop(trial.getId(), TrialState.STOPPED);
+            trials.requestStop(trial.id(), TrialState.STOPPED);
             return true;
         }
         return false;

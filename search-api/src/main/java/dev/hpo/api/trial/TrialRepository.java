@@ -2,7 +2,6 @@ package dev.hpo.api.trial;
 
 import dev.hpo.trial.TrialState;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -13,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Trials, and every transition of a trial as a compare-and-set: each update names the state it expects and
- * reports how many rows it changed, so exactly one of several concurrent callers wins.
+ * reports how many rows it changed, so exactly one of several concurrent callers wins. The claim and the
+ * completion, run for every trial, are in {@link TrialClaims} and {@link TrialRows}.
  */
 public interface TrialRepository extends JpaRepository<TrialEntity, Long> {
 
@@ -23,33 +23,13 @@ public interface TrialRepository extends JpaRepository<TrialEntity, Long> {
 
     Page<TrialEntity> findByStudyIdAndState(long studyId, TrialState state, Pageable pageable);
 
-    List<TrialEntity> findByStudyIdAndWorkerIdAndStateOrderByNumberAsc(long studyId, String workerId,
-                                                                      TrialState state);
-
     List<TrialEntity> findByStudyIdAndStateAndHeartbeatAtBefore(long studyId, TrialState state, Instant cutoff);
-
-    /** Waiting trials in run order: enqueued configurations first, then by number; an index range, no sort. */
-    @Query("select t.id from TrialEntity t where t.studyId = :studyId"
-            + " and t.state = dev.hpo.trial.TrialState.WAITING order by t.enqueued desc, t.number asc")
-    List<Long> findWaitingIds(long studyId, Pageable limit);
 
     @Query("select t.state, count(t) from TrialEntity t where t.studyId = :studyId group by t.state")
     List<Object[]> countByState(long studyId);
 
-    long countByStudyIdAndStateIn(long studyId, Collection<TrialState> states);
-
-    long countByStudyIdAndState(long studyId, TrialState state);
-
     @Query("select distinct t.studyId from TrialEntity t where t.state = :state")
     List<Long> findStudyIdsWithState(TrialState state);
-
-    /** WAITING to RUNNING for one worker: the claim. */
-    @Transactional
-    @Modifying(clearAutomatically = true, flushAutomatically = true)
-    @Query("update TrialEntity t set t.state = dev.hpo.trial.TrialState.RUNNING, t.workerId = :workerId,"
-            + " t.startedAt = :now, t.heartbeatAt = :now, t.attempts = t.attempts + 1, t.version = t.version + 1"
-            + " where t.id = :id and t.state = dev.hpo.trial.TrialState.WAITING")
-    int claim(long id, String workerId, Instant now);
 
     @Transactional
     @Modifying(clearAutomatically = true, flushAutomatically = true)
@@ -70,14 +50,6 @@ public interface TrialRepository extends JpaRepository<TrialEntity, Long> {
             + " where t.studyId = :studyId and t.state = dev.hpo.trial.TrialState.RUNNING and t.stopReason is null")
     int requestStopOfRunning(long studyId);
 
-    /** RUNNING to a finished state, with the worker's results. */
-    @Transactional
-    @Modifying(clearAutomatically = true, flushAutomatically = true)
-    @Query("update TrialEntity t set t.state = :end, t.metricsJson = :metricsJson, t.failureReason = :reason,"
-            + " t.finishedAt = :now, t.version = t.version + 1"
-            + " where t.id = :id and t.state = dev.hpo.trial.TrialState.RUNNING")
-    int finish(long id, TrialState end, String metricsJson, String reason, Instant now);
-
     /** A RUNNING trial whose worker fell silent goes back to WAITING for another worker. */
     @Transactional
     @Modifying(clearAutomatically = true, flushAutomatically = true)
@@ -85,6 +57,23 @@ public interface TrialRepository extends JpaRepository<TrialEntity, Long> {
             + " t.heartbeatAt = null, t.stopReason = null, t.version = t.version + 1"
             + " where t.id = :id and t.state = dev.hpo.trial.TrialState.RUNNING and t.heartbeatAt < :cutoff")
     int requeueSilent(long id, Instant cutoff);
+
+    /** A RUNNING trial handed back by its worker goes back to WAITING, unless the worker was told to stop it. */
+    @Transactional
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update TrialEntity t set t.state = dev.hpo.trial.TrialState.WAITING, t.workerId = null,"
+            + " t.heartbeatAt = null, t.version = t.version + 1"
+            + " where t.id = :id and t.state = dev.hpo.trial.TrialState.RUNNING and t.workerId = :workerId"
+            + " and t.stopReason is null")
+    int release(long id, String workerId);
+
+    /** A RUNNING trial handed back after its worker was told to stop ends as it was going to. */
+    @Transactional
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update TrialEntity t set t.state = t.stopReason, t.finishedAt = :now, t.version = t.version + 1"
+            + " where t.id = :id and t.state = dev.hpo.trial.TrialState.RUNNING and t.workerId = :workerId"
+            + " and t.stopReason is not null")
+    int releaseStopped(long id, String workerId, Instant now);
 
     /** A RUNNING trial whose worker fell silent ends, e.g. FAILED with reason {@code lost worker}. */
     @Transactional

@@ -38,4 +38,10 @@ class WorkerController {
     TrialViews.Trial complete(@PathVariable long trialId, @Valid @RequestBody WorkerRequests.Complete request) {
         return reports.complete(trialId, request);
     }
+
+    /** A worker that shuts down hands its trial back, so another worker can run it without waiting for a timeout. */
+    @PostMapping("/api/trials/{trialId}/release")
+    TrialViews.Trial release(@PathVariable long trialId, @Valid @RequestBody WorkerRequests.Release request) {
+        return reports.release(trialId, request.workerId());
+    }
 }

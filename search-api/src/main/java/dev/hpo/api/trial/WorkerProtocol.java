@@ -2,24 +2,22 @@ package dev.hpo.api.trial;
 
 import dev.hpo.api.error.ApiException;
 import dev.hpo.api.study.StudyCatalog;
-import dev.hpo.api.study.StudyEntity;
 import dev.hpo.api.study.StudyLifecycle;
-import dev.hpo.api.study.StudyRepository;
 import dev.hpo.api.study.StudyRules;
+import dev.hpo.api.study.StudyStatus;
+import dev.hpo.api.study.StudyStatuses;
 import dev.hpo.study.StudySpec;
-import dev.hpo.trial.TrialState;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import org.springframework.data.domain.PageRequest;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * Hands trials to workers. A claim is a compare-and-set in the database (WAITING to RUNNING only if still
- * WAITING), so a trial goes to exactly one worker however many ask at once and however many service instances
- * share the database.
+ * Hands trials to workers. A claim is a compare-and-set in the database (WAITING to RUNNING only if the row is
+ * unchanged), so a trial goes to exactly one worker however many ask at once and however many service instances
+ * share the database; {@link WaitingTrials} spreads this service's concurrent requests over different trials so
+ * that they rarely collide.
  */
 @Service
 class WorkerProtocol {
@@ -27,41 +25,39 @@ class WorkerProtocol {
     /** Rounds of claim-then-create before answering with what was found; each round makes progress or stops. */
     private static final int ROUNDS = 4;
 
-    /** Windows of waiting trials read per claim before giving up; each lost window means others progressed. */
-    private static final int CLAIM_WINDOWS = 16;
+    /** Claims tried per round; each lost one means another service took a trial, so others progressed. */
+    private static final int CLAIM_ATTEMPTS = 2 * WaitingTrials.BATCH;
 
-    /** Candidates read beyond those wanted, so concurrent workers that lose a race have others to try. */
-    private static final int WINDOW_SLACK = 32;
-
-    private final StudyRepository studies;
-    private final TrialRepository trials;
+    private final StudyStatuses statuses;
     private final StudyCatalog catalog;
     private final StudyLifecycle lifecycle;
     private final TrialGenerator generator;
+    private final TrialClaims claims;
+    private final WaitingTrials waiting;
     private final TrialMapper mapper;
     private final Clock clock;
 
-    WorkerProtocol(StudyRepository studies, TrialRepository trials, StudyCatalog catalog, StudyLifecycle lifecycle,
-                   TrialGenerator generator, TrialMapper mapper, Clock clock) {
-        this.studies = studies;
-        this.trials = trials;
+    WorkerProtocol(StudyStatuses statuses, StudyCatalog catalog, StudyLifecycle lifecycle, TrialGenerator generator,
+                   TrialClaims claims, WaitingTrials waiting, TrialMapper mapper, Clock clock) {
+        this.statuses = statuses;
         this.catalog = catalog;
         this.lifecycle = lifecycle;
         this.generator = generator;
+        this.claims = claims;
+        this.waiting = waiting;
         this.mapper = mapper;
         this.clock = clock;
     }
 
     TrialViews.Suggestions suggest(long studyId, String workerId, int count) {
-        StudyEntity study = studies.findById(studyId)
+        StudyStatus study = statuses.find(studyId)
                 .orElseThrow(() -> new ApiException.NotFound("Study " + studyId + " does not exist."));
         if (lifecycle.endIfOverdue(study)) {
             return new TrialViews.Suggestions(List.of(), true);
         }
         StudyCatalog.ParsedStudy parsed = catalog.of(study);
         // A retried request must not hand out a second trial: the worker first gets back what it holds.
-        List<TrialEntity> held = new ArrayList<>(
-                trials.findByStudyIdAndWorkerIdAndStateOrderByNumberAsc(studyId, workerId, TrialState.RUNNING));
+        List<HandedTrial> held = new ArrayList<>(claims.held(studyId, workerId));
         for (int round = 0; round < ROUNDS && held.size() < count; round++) {
             int claimed = claim(studyId, workerId, count - held.size(), parsed.spec(), held);
             if (held.size() < count && generator.sample(studyId, count - held.size()) == 0 && claimed == 0) {
@@ -71,39 +67,30 @@ class WorkerProtocol {
         boolean done = false;
         if (held.isEmpty()) {
             lifecycle.completeIfDone(studyId);
-            done = studies.findById(studyId).orElseThrow().getState().finished();
+            done = statuses.find(studyId).orElseThrow().state().finished();
         }
         return new TrialViews.Suggestions(held.stream().map(t -> mapper.suggestion(t, parsed)).toList(), done);
     }
 
     /** Claims up to {@code wanted} waiting trials into {@code into}; returns how many it claimed. */
-    private int claim(long studyId, String workerId, int wanted, StudySpec spec, List<TrialEntity> into) {
+    private int claim(long studyId, String workerId, int wanted, StudySpec spec, List<HandedTrial> into) {
         long room = wanted;
         if (spec.budget().parallelism() < StudyRules.trialCapacity(spec)) {
-            room = Math.min(wanted, spec.budget().parallelism() - trials.countByStudyIdAndState(studyId,
-                    TrialState.RUNNING));
+            room = Math.min(wanted, spec.budget().parallelism() - claims.running(studyId));
         }
-        if (room <= 0) {
-            return 0;
-        }
-        // Trials are tried in run order (enqueued first). Concurrent workers all aim at the first one; a worker
-        // that loses a race shuffles the rest of its window, so the lost races stay few. A window lost entirely
-        // means others claimed it; the next window is read rather than answering "nothing to run".
         int claimed = 0;
-        for (int window = 0; window < CLAIM_WINDOWS && claimed < room; window++) {
-            List<Long> candidates = new ArrayList<>(trials.findWaitingIds(studyId,
-                    PageRequest.of(0, (int) (room - claimed) + WINDOW_SLACK)));
-            if (candidates.isEmpty()) {
+        for (int attempt = 0; attempt < CLAIM_ATTEMPTS && claimed < room; attempt++) {
+            Optional<WaitingTrial> next = waiting.next(studyId);
+            if (next.isEmpty()) {
                 break;
             }
-            for (int i = 0; i < candidates.size() && claimed < room; i++) {
-                Long id = candidates.get(i);
-                if (trials.claim(id, workerId, clock.instant()) == 1) {
-                    into.add(trials.findById(id).orElseThrow());
+            try {
+                if (claims.claim(next.get(), workerId, clock.instant())) {
+                    into.add(next.get().onceClaimed());
                     claimed++;
-                } else {
-                    Collections.shuffle(candidates.subList(i + 1, candidates.size()), ThreadLocalRandom.current());
                 }
+            } finally {
+                waiting.settle(studyId, next.get().id());
             }
         }
         return claimed;

@@ -52,6 +52,10 @@ public final class WorkerRequests {
         }
     }
 
+    /** @param workerId the worker handing its trial back; only the worker holding it may */
+    public record Release(@NotBlank @Size(max = 200) String workerId) {
+    }
+
     /** @param parameters a configuration of the study's search space; fixed parameters may be left out */
     public record Enqueue(@NotNull Map<String, Object> parameters) {
     }
