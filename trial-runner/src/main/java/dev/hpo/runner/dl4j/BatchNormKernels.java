@@ -116,10 +116,11 @@ final class BatchNormKernels {
                         v[i] = v[i] * a + b;
                     }
                 } else {
+                    // max/min rather than a branch: the signs are random, and this form vectorizes.
                     float slope = act.slope();
                     for (int i = 0; i < v.length; i++) {
                         float z = v[i] * a + b;
-                        v[i] = z > 0 ? z : z * slope;
+                        v[i] = Math.max(z, 0f) + slope * Math.min(z, 0f);
                     }
                 }
                 scratch.store(y, row);
@@ -163,9 +164,9 @@ final class BatchNormKernels {
                 } else {
                     float a = scale[c];
                     float b = shift[c];
-                    float slope = act.slope();
+                    int slopeBits = Float.floatToRawIntBits(act.slope());
                     for (int i = 0; i < g.length; i++) {
-                        float gi = v[i] * a + b > 0 ? g[i] : g[i] * slope;
+                        float gi = g[i] * act.gate(v[i] * a + b, slopeBits);
                         s0 += gi;
                         w0 += gi * (v[i] - m);
                     }
@@ -211,9 +212,9 @@ final class BatchNormKernels {
                 } else {
                     float a = scale[c];
                     float b = shift[c];
-                    float slope = act.slope();
+                    int slopeBits = Float.floatToRawIntBits(act.slope());
                     for (int i = 0; i < g.length; i++) {
-                        float gi = v[i] * a + b > 0 ? g[i] : g[i] * slope;
+                        float gi = g[i] * act.gate(v[i] * a + b, slopeBits);
                         g[i] = p * gi + q * (v[i] - m) + o;
                     }
                 }
@@ -244,6 +245,17 @@ final class BatchNormKernels {
 
         boolean identity() {
             return slope == 1;
+        }
+
+        private static final int ONE_BITS = Float.floatToRawIntBits(1f);
+
+        /**
+         * The derivative at {@code z}: 1 when its sign bit is clear, the slope (given as its bits) when set. Picked
+         * with bit masks because the signs are random and a branch would be mispredicted half the time.
+         */
+        float gate(float z, int slopeBits) {
+            int negative = Float.floatToRawIntBits(z) >> 31;
+            return Float.intBitsToFloat((ONE_BITS & ~negative) | (slopeBits & negative));
         }
     }
 
