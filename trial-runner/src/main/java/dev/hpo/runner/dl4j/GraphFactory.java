@@ -35,7 +35,8 @@ import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
  * Builds the DL4J graph a {@link NetworkLayout} describes, layer for layer as the cost model counts it: bias-free
  * 3x3 convolutions each followed by batch norm and the activation, so the trainable parameters match the cost
  * model exactly. Weights start as PyTorch's do, so a learning rate tuned on the reference recipe means the same
- * here.
+ * here. Batch norm trains through {@link FusedBatchNormalization}, which also applies a ReLU or leaky ReLU that
+ * follows it; CELU stays a layer of its own.
  *
  * <p>With whitening, a frozen {@value #WHITENING} convolution runs first; it keeps the image's channel count, so
  * the layout and its cost are unchanged, and {@link PatchWhitening} sets its weights.
