@@ -3,6 +3,7 @@ package dev.hpo.runner.dl4j;
 import dev.hpo.arch.InputShape;
 import dev.hpo.arch.NetworkLayout;
 import dev.hpo.trial.TrainingOptions;
+import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -34,7 +35,8 @@ import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
  * Builds the DL4J graph a {@link NetworkLayout} describes, layer for layer as the cost model counts it: bias-free
  * 3x3 convolutions each followed by batch norm and the activation, so the trainable parameters match the cost
  * model exactly. Weights start as PyTorch's do, so a learning rate tuned on the reference recipe means the same
- * here.
+ * here. Batch norm trains through {@link FusedBatchNormalization}, which also applies a ReLU or leaky ReLU that
+ * follows it; CELU stays a layer of its own.
  *
  * <p>With whitening, a frozen {@value #WHITENING} convolution runs first; it keeps the image's channel count, so
  * the layout and its cost are unchanged, and {@link PatchWhitening} sets its weights.
@@ -47,11 +49,13 @@ public final class GraphFactory {
 
     private final TrainingOptions options;
     private final IActivation activation;
+    private final boolean fusedBatchNorm;
     private final GraphBuilder graph;
 
-    private GraphFactory(NetworkLayout layout, TrainingOptions options) {
+    private GraphFactory(NetworkLayout layout, TrainingOptions options, boolean fusedBatchNorm) {
         this.options = options;
         this.activation = activation(options);
+        this.fusedBatchNorm = fusedBatchNorm;
         InputShape in = layout.input();
         NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
                 .seed(options.seed())
@@ -70,7 +74,16 @@ public final class GraphFactory {
 
     /** The configuration of {@code layout}'s network, trained with {@code options}. */
     public static ComputationGraphConfiguration configuration(NetworkLayout layout, TrainingOptions options) {
-        GraphFactory factory = new GraphFactory(layout, options);
+        return configuration(layout, options, true);
+    }
+
+    /**
+     * With {@code fusedBatchNorm} false, batch norm and its activation are DL4J's own layers: the reference the
+     * fused layers are tested against.
+     */
+    static ComputationGraphConfiguration configuration(NetworkLayout layout, TrainingOptions options,
+                                                       boolean fusedBatchNorm) {
+        GraphFactory factory = new GraphFactory(layout, options, fusedBatchNorm);
         String x = INPUT;
         if (options.whitening()) {
             x = factory.whitening(layout.input().channels());
@@ -87,8 +100,12 @@ public final class GraphFactory {
 
     /** An initialised network, parameters drawn from {@code options.seed()}. */
     public static ComputationGraph build(NetworkLayout layout, TrainingOptions options) {
+        return build(layout, options, true);
+    }
+
+    static ComputationGraph build(NetworkLayout layout, TrainingOptions options, boolean fusedBatchNorm) {
         OneDnnHelpers.allow();
-        ComputationGraph net = new ComputationGraph(configuration(layout, options));
+        ComputationGraph net = new ComputationGraph(configuration(layout, options, fusedBatchNorm));
         net.init();
         initialiseWeights(net, options.seed());
         return net;
@@ -173,8 +190,15 @@ public final class GraphFactory {
         return WHITENING;
     }
 
+    /** conv, batch norm, activation; a (leaky) ReLU is folded into the batch norm layer. */
     private String convBn(String name, String input, int in, int out, int stride) {
-        return activate(name + "_act", batchNorm(name + "_bn", conv(name, input, in, out, 3, stride), out));
+        String conv = conv(name, input, in, out, 3, stride);
+        OptionalDouble slope = rectifierSlope();
+        if (fusedBatchNorm && slope.isPresent()) {
+            graph.addLayer(name + "_bn", new FusedBatchNormalization(out, slope.getAsDouble()), conv);
+            return name + "_bn";
+        }
+        return activate(name + "_act", batchNorm(name + "_bn", conv, out));
     }
 
     private String conv(String name, String input, int in, int out, int kernel, int stride) {
@@ -194,7 +218,9 @@ public final class GraphFactory {
     }
 
     private String batchNorm(String name, String input, int channels) {
-        graph.addLayer(name, new BatchNormalization.Builder().nOut(channels).build(), input);
+        graph.addLayer(name, fusedBatchNorm
+                ? new FusedBatchNormalization(channels, Double.NaN)
+                : new BatchNormalization.Builder().nOut(channels).build(), input);
         return name;
     }
 
@@ -218,6 +244,15 @@ public final class GraphFactory {
                 .activation(new ActivationSoftmax())
                 .build(), "global_pool");
         graph.setOutputs(OUTPUT);
+    }
+
+    /** The negative-side slope when the activation is a rectifier, which batch norm can apply in the same sweep. */
+    private OptionalDouble rectifierSlope() {
+        return switch (options.activation()) {
+            case RELU -> OptionalDouble.of(0);
+            case LEAKY_RELU -> OptionalDouble.of(options.activationAlpha());
+            case CELU -> OptionalDouble.empty();
+        };
     }
 
     private static IActivation activation(TrainingOptions options) {
