@@ -89,16 +89,12 @@ final class BatchNormKernels {
             return new double[][] {sum, squares};
         });
         double count = layout.perChannel();
+        double[] sum = total(partials, 0, channels);
+        double[] squares = total(partials, 1, channels);
         for (int c = 0; c < channels; c++) {
-            double sum = 0;
-            double squares = 0;
-            for (double[][] partial : partials) {
-                sum += partial[0][c];
-                squares += partial[1][c];
-            }
-            double shifted = sum / count;
+            double shifted = sum[c] / count;
             mean[c] = shift[c] + shifted;
-            variance[c] = Math.max(0, squares / count - shifted * shifted);
+            variance[c] = Math.max(0, squares[c] / count - shifted * shifted);
         }
     }
 
@@ -176,16 +172,19 @@ final class BatchNormKernels {
             }
             return new double[][] {sum, weighted};
         });
-        for (int c = 0; c < channels; c++) {
-            double sum = 0;
-            double weighted = 0;
-            for (double[][] partial : partials) {
-                sum += partial[0][c];
-                weighted += partial[1][c];
+        System.arraycopy(total(partials, 0, channels), 0, sumGradient, 0, channels);
+        System.arraycopy(total(partials, 1, channels), 0, sumGradientCentred, 0, channels);
+    }
+
+    /** Per channel, the threads' partial sums of one kind ({@code which}) added up in the threads' order. */
+    private static double[] total(List<double[][]> partials, int which, int channels) {
+        double[] total = new double[channels];
+        for (double[][] partial : partials) {
+            for (int c = 0; c < channels; c++) {
+                total[c] += partial[which][c];
             }
-            sumGradient[c] = sum;
-            sumGradientCentred[c] = weighted;
         }
+        return total;
     }
 
     /**
