@@ -60,7 +60,7 @@ class GroupCommit implements DisposableBean {
         Pending pending = new Pending(what, write);
         queue.add(pending);
         if (closed) {
-            pending.result.completeExceptionally(new SQLException("the service is shutting down", "57P01"));
+            pending.result.completeExceptionally(shuttingDown());
         }
         try {
             return pending.result.join();
@@ -90,7 +90,7 @@ class GroupCommit implements DisposableBean {
             commit(batch);
             batch.clear();
         }
-        SQLException shutdown = new SQLException("the service is shutting down", "57P01");
+        SQLException shutdown = shuttingDown();
         for (Pending pending = queue.poll(); pending != null; pending = queue.poll()) {
             pending.result.completeExceptionally(shutdown);
         }
@@ -134,6 +134,11 @@ class GroupCommit implements DisposableBean {
                 throw e;
             }
         }
+    }
+
+    /** PostgreSQL's "admin shutdown" state, which the error advice already answers as a retryable 503. */
+    private static SQLException shuttingDown() {
+        return new SQLException("the service is shutting down", "57P01");
     }
 
     private record Pending(String what, Write write, CompletableFuture<Integer> result) {
