@@ -160,17 +160,7 @@ class WorkerTest {
                 + "echo '{\"step\":2,\"elapsedSeconds\":0.2,\"metrics\":{\"loss\":1}}'; "
                 + "echo '{\"metrics\":{\"accuracy\":0.6}}'";
         Worker worker = worker(script);
-        Thread loop = new Thread(() -> {
-            try {
-                worker.run();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        loop.start();
-        while (api.requestsTo("/suggestions").isEmpty()) {
-            Thread.sleep(10);
-        }
+        Thread loop = runUntilItAsks(worker);
         api.unavailableFor(6);
         loop.join(20_000);
 
@@ -184,6 +174,17 @@ class WorkerTest {
     void aStoppedWorkerKillsItsTrialAndHandsItBack() throws Exception {
         api.offer("t1", 60);
         Worker worker = worker("sleep 60");
+        runUntilItAsks(worker);
+        Thread.sleep(300);
+        worker.stop();
+
+        assertThat(worker.awaitFinished(Duration.ofSeconds(10))).isTrue();
+        assertThat(api.requestsTo("/trials/t1/release")).hasSize(1);
+        assertThat(api.requestsTo("/trials/t1/complete")).isEmpty();
+    }
+
+    /** Runs the worker's loop in the background and returns once it has asked for a suggestion. */
+    private Thread runUntilItAsks(Worker worker) throws InterruptedException {
         Thread loop = new Thread(() -> {
             try {
                 worker.run();
@@ -195,11 +196,6 @@ class WorkerTest {
         while (api.requestsTo("/suggestions").isEmpty()) {
             Thread.sleep(10);
         }
-        Thread.sleep(300);
-        worker.stop();
-
-        assertThat(worker.awaitFinished(Duration.ofSeconds(10))).isTrue();
-        assertThat(api.requestsTo("/trials/t1/release")).hasSize(1);
-        assertThat(api.requestsTo("/trials/t1/complete")).isEmpty();
+        return loop;
     }
 }
