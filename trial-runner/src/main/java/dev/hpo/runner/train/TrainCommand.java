@@ -8,13 +8,13 @@ import dev.hpo.runner.data.TrialData;
 import dev.hpo.runner.data.TrialDataLoader;
 import dev.hpo.runner.engine.Measurement;
 import dev.hpo.runner.engine.TrainingEngine;
-import dev.hpo.runner.engine.TrainingEngines;
 import dev.hpo.runner.engine.TrainingListener;
 import dev.hpo.runner.engine.TrialClock;
 import dev.hpo.runner.engine.TrialResult;
 import dev.hpo.runner.engine.TrialStatus;
 import dev.hpo.runner.options.AugmentationOptions;
 import dev.hpo.runner.options.DataOptions;
+import dev.hpo.runner.options.EngineOption;
 import dev.hpo.runner.options.NetworkScaleOptions;
 import dev.hpo.runner.plan.Durations;
 import dev.hpo.runner.plan.TrialPlanJson;
@@ -114,8 +114,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed")
     long seed = DEFAULTS.seed();
 
-    @Option(names = "--engine", defaultValue = TrainingEngines.DEFAULT)
-    String engine;
+    @Mixin
+    EngineOption engineOption = new EngineOption();
 
     @Option(names = "--json", description = "Print only the result, as one JSON object.")
     boolean json;
@@ -128,7 +128,7 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         // The cap counts from here: reading the data and building the network are part of the trial.
         TrialClock clock = TrialClock.startNow();
-        TrainingEngine trainer = TrainingEngines.discover().byName(engine);
+        TrainingEngine trainer = engineOption.engine();
         TrialPlan trial;
         TrialData data;
         if (plan != null) {

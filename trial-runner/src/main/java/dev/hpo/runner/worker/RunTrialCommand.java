@@ -9,10 +9,10 @@ import dev.hpo.runner.data.TrialData;
 import dev.hpo.runner.data.TrialDataLoader;
 import dev.hpo.runner.engine.Measurement;
 import dev.hpo.runner.engine.TrainingEngine;
-import dev.hpo.runner.engine.TrainingEngines;
 import dev.hpo.runner.engine.TrialClock;
 import dev.hpo.runner.engine.TrialResult;
 import dev.hpo.runner.engine.TrialStatus;
+import dev.hpo.runner.options.EngineOption;
 import dev.hpo.space.Configuration;
 import dev.hpo.study.InvalidSpecException;
 import dev.hpo.study.TrialPlans;
@@ -29,6 +29,7 @@ import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -51,8 +52,8 @@ public final class RunTrialCommand implements Callable<Integer> {
             description = "where a dataset's files are, for trials whose settings do not say")
     Map<String, Path> datasetDirs = new LinkedHashMap<>();
 
-    @Option(names = "--engine", defaultValue = TrainingEngines.DEFAULT)
-    String engine;
+    @Mixin
+    EngineOption engineOption = new EngineOption();
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -87,7 +88,7 @@ public final class RunTrialCommand implements Callable<Integer> {
         TrainingEngine trainer;
         try {
             plan = plan(trial);
-            trainer = TrainingEngines.discover().byName(engine);
+            trainer = engineOption.engine();
             data = dataReader.apply(plan.data(), plan.architecture().scaledInput());
         } catch (IllegalArgumentException | DataException e) {
             emit(out, json.createObjectNode().put("failed", true).put("reason", e.getMessage()));

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hpo.runner.data.DataFixtures;
 import dev.hpo.runner.data.TrialData;
 import dev.hpo.runner.data.TrialDataLoader;
-import dev.hpo.runner.engine.TrainingEngines;
 import dev.hpo.runner.engine.TrialClock;
 import dev.hpo.trial.TrialPlan;
 import java.io.PrintWriter;
@@ -49,7 +48,6 @@ class RunTrialCommandTest {
             slowDisk.addAndGet(Duration.ofSeconds(20).toNanos());
             return data;
         });
-        command.engine = TrainingEngines.DEFAULT;
         command.datasetDirs.put("fashion-mnist", directory);
         String tiny = SUGGESTION.replace("\"timeCap\": \"30s\"", "\"timeCap\": \"25s\"")
                 .replace("\"trainPerClass\": 50, \"valPerClass\": 20", "\"trainPerClass\": 8, \"valPerClass\": 4")
