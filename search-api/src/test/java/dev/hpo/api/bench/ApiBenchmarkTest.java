@@ -1,0 +1,37 @@
+package dev.hpo.api.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ApiBenchmarkTest {
+
+    @Test
+    void everyClientClaimsAndCompletesUntilTheStudyIsDoneAndTheReportSaysSo() throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            status = new ApiBenchmark().run(List.of("--trials", "40", "--clients", "4"));
+        } finally {
+            System.setOut(original);
+        }
+
+        assertThat(status).isZero();
+        JsonNode report = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(report.at("/fill/count").asInt()).isEqualTo(40);
+        assertThat(report.at("/httpFloor/count").asInt()).isEqualTo(40);
+        assertThat(report.at("/roundTrips/count").asInt()).isEqualTo(40);
+        assertThat(report.at("/roundTrips/p99Ms").asDouble())
+                .isGreaterThanOrEqualTo(report.at("/roundTrips/p50Ms").asDouble()).isPositive();
+        assertThat(report.get("studyState").asText()).isEqualTo("COMPLETED");
+        assertThat(report.get("trialsComplete").asInt()).isEqualTo(40);
+    }
+}
