@@ -9,6 +9,7 @@ import dev.hpo.study.StudySpecParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +56,17 @@ final class ApiBenchmark implements Benchmark {
             }
             """;
 
+    /** Where the report goes: standard output, which carries nothing else. */
+    private final PrintStream out;
     private String base;
+
+    ApiBenchmark() {
+        this(System.out);
+    }
+
+    ApiBenchmark(PrintStream out) {
+        this.out = out;
+    }
 
     @Override
     public String name() {
@@ -99,7 +110,7 @@ final class ApiBenchmark implements Benchmark {
             report.put("trialsComplete", status.at("/trialCounts/COMPLETE").asLong());
             report.put("targetP99Ms", 50);
             report.put("meetsTarget", report.at("/roundTrips/p99Ms").asDouble() < 50);
-            System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
             return status.at("/trialCounts/COMPLETE").asLong() == trials ? 0 : 1;
         } finally {
             server.close();

@@ -14,15 +14,9 @@ class ApiBenchmarkTest {
 
     @Test
     void everyClientClaimsAndCompletesUntilTheStudyIsDoneAndTheReportSaysSo() throws Exception {
-        PrintStream original = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            status = new ApiBenchmark().run(List.of("--trials", "40", "--clients", "4"));
-        } finally {
-            System.setOut(original);
-        }
+        int status = new ApiBenchmark(new PrintStream(out, true, StandardCharsets.UTF_8))
+                .run(List.of("--trials", "40", "--clients", "4"));
 
         assertThat(status).isZero();
         JsonNode report = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
