@@ -28,10 +28,19 @@ class TrialClaims {
         this.commits = commits;
     }
 
-    /** Up to {@code limit} waiting trials of the study in run order: enqueued configurations first, then by number. */
+    /**
+     * A study's first waiting trials in run order: enqueued configurations first, then by number. The order names
+     * the index's leading columns too, fixed as they are by the condition: H2 reads rows in an index's order only
+     * when the ORDER BY starts with that index's columns, and otherwise reads and sorts every waiting trial of the
+     * study to return the first few.
+     */
+    static final String WAITING_IN_RUN_ORDER = "SELECT " + HANDED_COLUMNS + ", version FROM trials"
+            + " WHERE study_id = ? AND state = 'WAITING'"
+            + " ORDER BY study_id, state, enqueued DESC, number ASC FETCH FIRST ? ROWS ONLY";
+
+    /** Up to {@code limit} waiting trials of the study in run order. */
     List<WaitingTrial> waiting(long studyId, int limit) {
-        return jdbc.sql("SELECT " + HANDED_COLUMNS + ", version FROM trials WHERE study_id = ? AND state = 'WAITING'"
-                        + " ORDER BY enqueued DESC, number ASC FETCH FIRST ? ROWS ONLY")
+        return jdbc.sql(WAITING_IN_RUN_ORDER)
                 .params(studyId, limit)
                 .query((rs, row) -> new WaitingTrial(rs.getLong("id"), rs.getLong("version"),
                         new HandedTrial(rs.getLong("id"), rs.getLong("study_id"), rs.getLong("number"),

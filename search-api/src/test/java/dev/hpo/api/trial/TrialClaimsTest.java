@@ -1,0 +1,56 @@
+package dev.hpo.api.trial;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hpo.api.ApiTest;
+import dev.hpo.api.HttpApi;
+import dev.hpo.api.Specs;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@ApiTest
+class TrialClaimsTest {
+
+    private static final int QUEUED = 2_000;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TrialClaims claims;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void theFirstWaitingTrialsAreReadInRunOrderWithoutReadingTheRestOfTheQueue() {
+        long study = new HttpApi(port).createStudy(Specs.minimizeLoss("long-queue", QUEUED, QUEUED));
+        // Sampled trials by number, with every tenth one enqueued by hand, which runs first.
+        List<Object[]> rows = new ArrayList<>();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        for (int number = 0; number < QUEUED; number++) {
+            rows.add(new Object[] {study, number, number, "{}", number % 10 == 9, now});
+        }
+        jdbc.batchUpdate("INSERT INTO trials (study_id, number, config_key, repeat_index, parameters_json, enqueued,"
+                + " state, attempts, created_at, version) VALUES (?, ?, ?, 0, ?, ?, 'WAITING', 0, ?, 0)", rows);
+        jdbc.update("ANALYZE");
+
+        List<Long> first = claims.waiting(study, 5).stream().map(t -> t.onceClaimed().number()).toList();
+
+        assertThat(first).containsExactly(9L, 19L, 29L, 39L, 49L);
+        String plan = String.join("\n", jdbc.queryForList("EXPLAIN ANALYZE "
+                + TrialClaims.WAITING_IN_RUN_ORDER.replaceFirst("\\?", Long.toString(study)).replace("?", "5"),
+                String.class));
+        Matcher scanned = Pattern.compile("scanCount: (\\d+)").matcher(plan);
+        assertThat(scanned.find()).as(plan).isTrue();
+        assertThat(Integer.parseInt(scanned.group(1))).as(plan).isLessThanOrEqualTo(6);
+    }
+}
