@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -133,8 +134,7 @@ final class ApiBenchmark implements Benchmark {
         }
         System.err.println("hpo bench api: enqueuing " + trials + " trials...");
         AtomicInteger next = new AtomicInteger();
-        long start = System.nanoTime();
-        List<long[]> latencies = parallel(clients, () -> {
+        return summary(parallel(clients, () -> {
             List<Long> own = new ArrayList<>();
             for (int i = next.getAndIncrement(); i < trials; i = next.getAndIncrement()) {
                 long t0 = System.nanoTime();
@@ -142,16 +142,14 @@ final class ApiBenchmark implements Benchmark {
                 own.add(System.nanoTime() - t0);
             }
             return own.stream().mapToLong(Long::longValue).toArray();
-        });
-        return summary(latencies, System.nanoTime() - start);
+        }));
     }
 
     /** Each client asks for a trial and completes it until the study has none left. */
     private ObjectNode roundTrips(long study, int clients, int trials) throws Exception {
         System.err.println("hpo bench api: " + clients + " clients claiming and completing " + trials + " trials...");
         AtomicInteger worker = new AtomicInteger();
-        long start = System.nanoTime();
-        List<long[]> latencies = parallel(clients, () -> {
+        return summary(parallel(clients, () -> {
             String workerId = "bench-" + worker.getAndIncrement();
             String ask = "{\"workerId\": \"" + workerId + "\", \"count\": 1}";
             List<Long> own = new ArrayList<>();
@@ -166,8 +164,7 @@ final class ApiBenchmark implements Benchmark {
                 post("/api/trials/" + trial + "/complete", "{\"metrics\": {\"loss\": " + loss + "}}");
                 own.add(System.nanoTime() - t0);
             }
-        });
-        return summary(latencies, System.nanoTime() - start);
+        }));
     }
 
     /**
@@ -176,8 +173,7 @@ final class ApiBenchmark implements Benchmark {
      */
     private ObjectNode httpFloor(int clients, int pairs) throws Exception {
         AtomicInteger next = new AtomicInteger();
-        long start = System.nanoTime();
-        List<long[]> latencies = parallel(clients, () -> {
+        return summary(parallel(clients, () -> {
             List<Long> own = new ArrayList<>();
             while (next.getAndIncrement() < pairs) {
                 long t0 = System.nanoTime();
@@ -186,37 +182,65 @@ final class ApiBenchmark implements Benchmark {
                 own.add(System.nanoTime() - t0);
             }
             return own.stream().mapToLong(Long::longValue).toArray();
-        });
-        return summary(latencies, System.nanoTime() - start);
+        }));
     }
 
-    private static List<long[]> parallel(int clients, java.util.concurrent.Callable<long[]> work) throws Exception {
+    /**
+     * Runs {@code work} on {@code clients} threads of their own and returns their latencies, with the CPU time
+     * the clients and the rest of the JVM (the service) spent meanwhile.
+     */
+    private static Phase parallel(int clients, Callable<long[]> work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        Map<Long, Long> before = CpuTimes.byThread();
+        long start = System.nanoTime();
         try {
-            List<Future<long[]>> futures = new ArrayList<>();
+            List<Future<Client>> futures = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
-                futures.add(pool.submit(work));
+                futures.add(pool.submit(() -> {
+                    long[] latencies = work.call();
+                    return new Client(latencies, Thread.currentThread().getId(), CpuTimes.currentThread());
+                }));
             }
-            List<long[]> results = new ArrayList<>();
-            for (Future<long[]> f : futures) {
+            List<Client> results = new ArrayList<>();
+            for (Future<Client> f : futures) {
                 results.add(f.get());
             }
-            return results;
+            long wall = System.nanoTime() - start;
+            Map<Long, Long> after = CpuTimes.byThread();
+            long clientCpu = 0;
+            for (Client client : results) {
+                clientCpu += client.cpuNanos() - before.getOrDefault(client.threadId(), 0L);
+                after.remove(client.threadId());
+            }
+            return new Phase(results.stream().map(Client::latencies).toList(), wall, clientCpu,
+                    CpuTimes.spentSince(before, after));
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static ObjectNode summary(List<long[]> perClient, long wallNanos) {
-        long[] all = perClient.stream().flatMapToLong(java.util.Arrays::stream).sorted().toArray();
+    /** One client's latencies, and the CPU time its thread had used when it finished. */
+    private record Client(long[] latencies, long threadId, long cpuNanos) {
+    }
+
+    /** A timed phase: every client's latencies, wall time, and the CPU time of the clients and of the service. */
+    private record Phase(List<long[]> latencies, long wallNanos, long clientCpuNanos, long serviceCpuNanos) {
+    }
+
+    private static ObjectNode summary(Phase phase) {
+        long[] all = phase.latencies().stream().flatMapToLong(java.util.Arrays::stream).sorted().toArray();
+        double seconds = phase.wallNanos() / 1e9;
         ObjectNode node = JSON.createObjectNode();
         node.put("count", all.length);
-        node.put("seconds", round(wallNanos / 1e9));
-        node.put("perSecond", round(all.length / (wallNanos / 1e9)));
+        node.put("seconds", round(seconds));
+        node.put("perSecond", round(all.length / seconds));
         node.put("p50Ms", millis(percentile(all, 0.50)));
         node.put("p90Ms", millis(percentile(all, 0.90)));
         node.put("p99Ms", millis(percentile(all, 0.99)));
         node.put("maxMs", millis(all.length == 0 ? 0 : all[all.length - 1]));
+        // CPU per operation is steadier than latency on a shared machine, and says what the service itself costs.
+        node.put("serviceCpuMsEach", all.length == 0 ? 0 : round(phase.serviceCpuNanos() / 1e6 / all.length));
+        node.put("clientCpuMsEach", all.length == 0 ? 0 : round(phase.clientCpuNanos() / 1e6 / all.length));
         return node;
     }
 

@@ -25,6 +25,8 @@ class ApiBenchmarkTest {
         assertThat(report.at("/roundTrips/count").asInt()).isEqualTo(40);
         assertThat(report.at("/roundTrips/p99Ms").asDouble())
                 .isGreaterThanOrEqualTo(report.at("/roundTrips/p50Ms").asDouble()).isPositive();
+        assertThat(report.at("/roundTrips/serviceCpuMsEach").asDouble()).isPositive();
+        assertThat(report.at("/roundTrips/clientCpuMsEach").asDouble()).isPositive();
         assertThat(report.get("studyState").asText()).isEqualTo("COMPLETED");
         assertThat(report.get("trialsComplete").asInt()).isEqualTo(40);
     }
