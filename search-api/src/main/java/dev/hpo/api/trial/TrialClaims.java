@@ -70,9 +70,12 @@ class TrialClaims {
     }
 
     /** The RUNNING trials a worker holds in a study, by number. */
+    static final String HELD_BY_WORKER = "SELECT " + HANDED_COLUMNS + " FROM trials"
+            + " WHERE study_id = ? AND worker_id = ? AND state = 'RUNNING' ORDER BY number";
+
+    /** The RUNNING trials a worker holds in a study, by number. */
     List<HandedTrial> held(long studyId, String workerId) {
-        return jdbc.sql("SELECT " + HANDED_COLUMNS + " FROM trials"
-                        + " WHERE study_id = ? AND worker_id = ? AND state = 'RUNNING' ORDER BY number")
+        return jdbc.sql(HELD_BY_WORKER)
                 .params(studyId, workerId)
                 .query((rs, row) -> new HandedTrial(rs.getLong("id"), rs.getLong("study_id"), rs.getLong("number"),
                         rs.getLong("config_key"), rs.getInt("repeat_index"), rs.getInt("attempts"),

@@ -49,6 +49,25 @@ class TrialClaimsTest {
         assertThat(scanCount(TrialClaims.WAITING_IN_RUN_ORDER, study, 5)).isLessThanOrEqualTo(6);
     }
 
+    @Test
+    void aWorkersTrialsAreFoundWithoutReadingEveryRunningTrial() {
+        long study = new HttpApi(port).createStudy(Specs.minimizeLoss("many-workers", QUEUED, QUEUED));
+        // 200 workers hold one trial each and have finished four more each.
+        List<Object[]> rows = new ArrayList<>();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        for (int number = 0; number < 1_000; number++) {
+            rows.add(new Object[] {study, number, number, "w" + number % 200, number < 800 ? "COMPLETE" : "RUNNING",
+                    now});
+        }
+        jdbc.batchUpdate("INSERT INTO trials (study_id, number, config_key, repeat_index, parameters_json, enqueued,"
+                + " worker_id, state, attempts, created_at, version) VALUES (?, ?, ?, 0, '{}', FALSE, ?, ?, 1, ?, 1)",
+                rows);
+        jdbc.update("ANALYZE");
+
+        assertThat(claims.held(study, "w7")).extracting(HandedTrial::number).containsExactly(807L);
+        assertThat(scanCount(TrialClaims.HELD_BY_WORKER, study, "'w7'")).isLessThanOrEqualTo(2);
+    }
+
     /** How many index entries H2 read to run {@code sql} with these literal parameters. */
     private int scanCount(String sql, Object... parameters) {
         for (Object parameter : parameters) {
