@@ -13,6 +13,8 @@ import dev.hpo.api.study.StudyRepository;
 import dev.hpo.study.StudySpec;
 import dev.hpo.trial.TrialState;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -117,10 +119,12 @@ class TrialReports {
             if (request.workerId() != null && !request.workerId().equals(trial.workerId())) {
                 throw new ApiException.Conflict("Trial " + trialId + " is held by another worker.");
             }
-            if (rows.finish(trialId, end, metrics.isEmpty() ? null : columns.write(metrics), reason,
-                    clock.instant())) {
+            String metricsJson = metrics.isEmpty() ? null : columns.write(metrics);
+            // Microseconds, as both databases store it, so the answer shows what a later read shows.
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            if (rows.finish(trialId, end, metricsJson, reason, now)) {
                 lifecycle.completeIfDone(trial.studyId());
-                return mapper.trial(row(trialId));
+                return mapper.trial(trial.finished(end, metricsJson, reason, now));
             }
             trial = row(trialId);
         }

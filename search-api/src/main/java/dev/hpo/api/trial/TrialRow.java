@@ -9,6 +9,16 @@ record TrialRow(long id, long studyId, long number, long configKey, int repeatIn
                 String metricsJson, String failureReason, Instant createdAt, Instant startedAt, Instant finishedAt,
                 Instant heartbeatAt) {
 
+    /**
+     * This row as {@link TrialRows#finish} leaves it, so that a completion need not read it back. Only a heartbeat
+     * racing with the completion could make the stored row differ, by its time.
+     */
+    TrialRow finished(TrialState end, String metricsJson, String reason, Instant at) {
+        return new TrialRow(id, studyId, number, configKey, repeatIndex, parametersJson, enqueued, end, stopReason,
+                workerId, attempts, metricsJson, reason, createdAt, startedAt, at,
+                heartbeatAt);
+    }
+
     /** Held by {@code workerId}, or by anyone when the worker does not say who it is. */
     boolean runningFor(String workerId) {
         return state == TrialState.RUNNING && (workerId == null || workerId.equals(this.workerId));

@@ -3,6 +3,7 @@ package dev.hpo.api.trial;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpo.api.ApiTest;
 import dev.hpo.api.HttpApi;
 import dev.hpo.api.Specs;
@@ -127,6 +128,26 @@ class WorkerProtocolTest {
         assertThat(changed.status()).isEqualTo(409);
         assertThat(failedLater.status()).isEqualTo(409);
         assertThat(api.get("/api/trials/" + trial).json().at("/metrics/loss").asDouble()).isEqualTo(0.25);
+    }
+
+    @Test
+    void aCompletionAnswersTheTrialAsStored() {
+        long study = api.createStudy(Specs.minimizeLoss("answered-as-stored", 5, 1));
+        long done = api.suggest(study, "w1", 1).at("/trials/0/id").asLong();
+        JsonNode completed = api.complete(done, "{\"loss\": 0.25}").json();
+        long failing = api.suggest(study, "w1", 1).at("/trials/0/id").asLong();
+        JsonNode failed = api.post("/api/trials/" + failing + "/complete",
+                "{\"failed\": true, \"reason\": \"out of memory\"}").json();
+
+        assertThat(completed).isEqualTo(storedWithoutMeasurements(done));
+        assertThat(failed).isEqualTo(storedWithoutMeasurements(failing));
+    }
+
+    /** The trial as a later read shows it; a completion's answer leaves out the learning curve. */
+    private JsonNode storedWithoutMeasurements(long trial) {
+        ObjectNode stored = (ObjectNode) api.get("/api/trials/" + trial).json();
+        stored.remove("measurements");
+        return stored;
     }
 
     @Test
