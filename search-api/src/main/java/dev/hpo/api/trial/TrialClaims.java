@@ -69,7 +69,10 @@ class TrialClaims {
         }) == 1;
     }
 
-    /** The RUNNING trials a worker holds in a study, by number. */
+    /**
+     * The RUNNING trials a worker holds in a study. H2 reads them through the worker-first index (migration V4);
+     * with the study first, its planner chose the (study, state) index and read every running trial of the study.
+     */
     static final String HELD_BY_WORKER = "SELECT " + HANDED_COLUMNS + " FROM trials"
             + " WHERE study_id = ? AND worker_id = ? AND state = 'RUNNING' ORDER BY number";
 

@@ -15,8 +15,7 @@ record TrialRow(long id, long studyId, long number, long configKey, int repeatIn
      */
     TrialRow finished(TrialState end, String metricsJson, String reason, Instant at) {
         return new TrialRow(id, studyId, number, configKey, repeatIndex, parametersJson, enqueued, end, stopReason,
-                workerId, attempts, metricsJson, reason, createdAt, startedAt, at,
-                heartbeatAt);
+                workerId, attempts, metricsJson, reason, createdAt, startedAt, at, heartbeatAt);
     }
 
     /** Held by {@code workerId}, or by anyone when the worker does not say who it is. */
