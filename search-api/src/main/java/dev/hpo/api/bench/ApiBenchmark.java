@@ -192,6 +192,7 @@ final class ApiBenchmark implements Benchmark {
     private static Phase parallel(int clients, Callable<long[]> work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         Map<Long, Long> before = CpuTimes.byThread();
+        long[] gcBefore = CpuTimes.collections();
         long start = System.nanoTime();
         try {
             List<Future<Client>> futures = new ArrayList<>();
@@ -206,6 +207,7 @@ final class ApiBenchmark implements Benchmark {
                 results.add(f.get());
             }
             long wall = System.nanoTime() - start;
+            long[] gcAfter = CpuTimes.collections();
             Map<Long, Long> after = CpuTimes.byThread();
             long clientCpu = 0;
             for (Client client : results) {
@@ -213,7 +215,7 @@ final class ApiBenchmark implements Benchmark {
                 after.remove(client.threadId());
             }
             return new Phase(results.stream().map(Client::latencies).toList(), wall, clientCpu,
-                    CpuTimes.spentSince(before, after));
+                    CpuTimes.spentSince(before, after), gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1]);
         } finally {
             pool.shutdownNow();
         }
@@ -223,8 +225,12 @@ final class ApiBenchmark implements Benchmark {
     private record Client(long[] latencies, long threadId, long cpuNanos) {
     }
 
-    /** A timed phase: every client's latencies, wall time, and the CPU time of the clients and of the service. */
-    private record Phase(List<long[]> latencies, long wallNanos, long clientCpuNanos, long serviceCpuNanos) {
+    /**
+     * A timed phase: every client's latencies, wall time, the CPU time of the clients and of the service, and the
+     * garbage collections meanwhile with their total time as the collectors report it.
+     */
+    private record Phase(List<long[]> latencies, long wallNanos, long clientCpuNanos, long serviceCpuNanos,
+                         long collections, long collectionMillis) {
     }
 
     private static ObjectNode summary(Phase phase) {
@@ -241,6 +247,9 @@ final class ApiBenchmark implements Benchmark {
         // CPU per operation is steadier than latency on a shared machine, and says what the service itself costs.
         node.put("serviceCpuMsEach", all.length == 0 ? 0 : round(phase.serviceCpuNanos() / 1e6 / all.length));
         node.put("clientCpuMsEach", all.length == 0 ? 0 : round(phase.clientCpuNanos() / 1e6 / all.length));
+        // Collections pause requests in flight; many short ones weigh on the tail.
+        node.put("gcCount", phase.collections());
+        node.put("gcMs", phase.collectionMillis());
         return node;
     }
 

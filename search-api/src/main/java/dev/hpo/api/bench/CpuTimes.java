@@ -1,11 +1,15 @@
 package dev.hpo.api.bench;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.Map;
 
-/** CPU time of the JVM's threads, read from the platform's thread bean, to charge a phase's work to who did it. */
+/**
+ * CPU time of the JVM's threads, read from the platform's thread bean, to charge a phase's work to who did it; and
+ * the garbage collectors' counts, which pause that work.
+ */
 final class CpuTimes {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -25,6 +29,17 @@ final class CpuTimes {
             }
         }
         return times;
+    }
+
+    /** Collections so far and their accumulated time in milliseconds, over all of the JVM's collectors. */
+    static long[] collections() {
+        long count = 0;
+        long millis = 0;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, collector.getCollectionCount());
+            millis += Math.max(0, collector.getCollectionTime());
+        }
+        return new long[] {count, millis};
     }
 
     static long currentThread() {
