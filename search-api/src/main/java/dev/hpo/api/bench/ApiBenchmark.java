@@ -192,7 +192,7 @@ final class ApiBenchmark implements Benchmark {
     private static Phase parallel(int clients, Callable<long[]> work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         Map<Long, Long> before = CpuTimes.byThread();
-        long[] gcBefore = CpuTimes.collections();
+        CpuTimes.Collections gcBefore = CpuTimes.Collections.sinceStart();
         long start = System.nanoTime();
         try {
             List<Future<Client>> futures = new ArrayList<>();
@@ -207,7 +207,7 @@ final class ApiBenchmark implements Benchmark {
                 results.add(f.get());
             }
             long wall = System.nanoTime() - start;
-            long[] gcAfter = CpuTimes.collections();
+            CpuTimes.Collections collections = CpuTimes.Collections.sinceStart().since(gcBefore);
             Map<Long, Long> after = CpuTimes.byThread();
             long clientCpu = 0;
             for (Client client : results) {
@@ -215,7 +215,7 @@ final class ApiBenchmark implements Benchmark {
                 after.remove(client.threadId());
             }
             return new Phase(results.stream().map(Client::latencies).toList(), wall, clientCpu,
-                    CpuTimes.spentSince(before, after), gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1]);
+                    CpuTimes.spentSince(before, after), collections);
         } finally {
             pool.shutdownNow();
         }
@@ -230,7 +230,7 @@ final class ApiBenchmark implements Benchmark {
      * garbage collections meanwhile with their total time as the collectors report it.
      */
     private record Phase(List<long[]> latencies, long wallNanos, long clientCpuNanos, long serviceCpuNanos,
-                         long collections, long collectionMillis) {
+                         CpuTimes.Collections collections) {
     }
 
     private static ObjectNode summary(Phase phase) {
@@ -248,8 +248,8 @@ final class ApiBenchmark implements Benchmark {
         node.put("serviceCpuMsEach", all.length == 0 ? 0 : round(phase.serviceCpuNanos() / 1e6 / all.length));
         node.put("clientCpuMsEach", all.length == 0 ? 0 : round(phase.clientCpuNanos() / 1e6 / all.length));
         // Collections pause requests in flight; many short ones weigh on the tail.
-        node.put("gcCount", phase.collections());
-        node.put("gcMs", phase.collectionMillis());
+        node.put("gcCount", phase.collections().count());
+        node.put("gcMs", phase.collections().millis());
         return node;
     }
 

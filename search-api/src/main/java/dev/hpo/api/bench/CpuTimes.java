@@ -31,15 +31,24 @@ final class CpuTimes {
         return times;
     }
 
-    /** Collections so far and their accumulated time in milliseconds, over all of the JVM's collectors. */
-    static long[] collections() {
-        long count = 0;
-        long millis = 0;
-        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-            count += Math.max(0, collector.getCollectionCount());
-            millis += Math.max(0, collector.getCollectionTime());
+    /** Garbage collections, and their accumulated time in milliseconds, over all of the JVM's collectors. */
+    record Collections(long count, long millis) {
+
+        /** The collections so far. */
+        static Collections sinceStart() {
+            long count = 0;
+            long millis = 0;
+            for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+                count += Math.max(0, collector.getCollectionCount());
+                millis += Math.max(0, collector.getCollectionTime());
+            }
+            return new Collections(count, millis);
         }
-        return new long[] {count, millis};
+
+        /** The collections since {@code earlier} was read. */
+        Collections since(Collections earlier) {
+            return new Collections(count - earlier.count, millis - earlier.millis);
+        }
     }
 
     static long currentThread() {
