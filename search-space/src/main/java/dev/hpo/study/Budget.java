@@ -16,6 +16,7 @@ import java.util.Optional;
 public record Budget(int maxTrials, Optional<Duration> maxDuration, int parallelism) {
 
     public static final int MAX_TRIALS = 1_000_000;
+    public static final int MAX_PARALLELISM = 10_000;
 
     public Budget {
         Objects.requireNonNull(maxDuration, "maxDuration");

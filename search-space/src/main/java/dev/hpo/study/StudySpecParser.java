@@ -236,7 +236,7 @@ public final class StudySpecParser {
             int before = problems.count();
             long maxTrials = b.integer("maxTrials", true, 1, Budget.MAX_TRIALS).orElse(1);
             Optional<Duration> maxDuration = b.duration("maxDuration", false);
-            long parallelism = b.integer("parallelism", false, 1, 10_000).orElse(1);
+            long parallelism = b.integer("parallelism", false, 1, Budget.MAX_PARALLELISM).orElse(1);
             Duration timeCap = trialSettings.map(TrialSettings::timeCap).orElse(TrialSettings.DEFAULT_TIME_CAP);
             if (maxDuration.isPresent() && maxDuration.get().compareTo(timeCap) < 0) {
                 problems.add(b.path("maxDuration"), "must be at least one trial's time cap ("

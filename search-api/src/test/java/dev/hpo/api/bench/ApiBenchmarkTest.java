@@ -13,13 +13,16 @@ import org.junit.jupiter.api.Test;
 class ApiBenchmarkTest {
 
     @Test
-    void everyClientClaimsAndCompletesUntilTheStudyIsDoneAndTheReportSaysSo() throws Exception {
+    void everyClientClaimsAndCompletesUntilTheStudyIsDoneAfterTheWarmUpRoundsAndTheReportSaysSo() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int status = new ApiBenchmark(new PrintStream(out, true, StandardCharsets.UTF_8))
-                .run(List.of("--trials", "40", "--clients", "4"));
+                .run(List.of("--trials", "40", "--clients", "4", "--warmup", "60"));
 
         assertThat(status).isZero();
         JsonNode report = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        // 60 warm-up trials: a round of 40 and one of the 20 left, each on a study of its own.
+        assertThat(report.get("warmUp")).hasSize(2);
+        assertThat(report.at("/warmUp/1/perSecond").asDouble()).isPositive();
         assertThat(report.at("/fill/count").asInt()).isEqualTo(40);
         assertThat(report.at("/httpFloor/count").asInt()).isEqualTo(40);
         assertThat(report.at("/roundTrips/count").asInt()).isEqualTo(40);
