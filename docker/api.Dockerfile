@@ -25,6 +25,7 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --create-home --home-dir /var/lib/hpo --shell /usr/sbin/nologin hpo
 COPY --from=build /opt/hpo/ /opt/hpo/
+COPY search-api/jvm-env.sh /opt/hpo/search-api-jvm-env.sh
 COPY docker/hpo-entrypoint.sh /usr/local/bin/hpo-entrypoint
 # Numeric, so Kubernetes can verify runAsNonRoot.
 USER 10001

@@ -40,7 +40,10 @@ case "$role" in
     else
       args+=(--data-dir "${HPO_DATA_DIR:-/var/lib/hpo/data}")
     fi
-    exec java ${JAVA_OPTS:-} -cp '/opt/hpo/lib/*' dev.hpo.api.SearchApiApplication "${args[@]}" "$@"
+    # The collector ./hpo chooses for the service too, unless JAVA_OPTS names one.
+    source /opt/hpo/search-api-jvm-env.sh
+    exec java ${JAVA_OPTS:-} "${SEARCH_API_JAVA_OPTS[@]}" -cp '/opt/hpo/lib/*' dev.hpo.api.SearchApiApplication \
+      "${args[@]}" "$@"
     ;;
   worker)
     [[ -n "${HPO_API_URL:-}" ]] || { echo "hpo-entrypoint: set HPO_API_URL to the API's address" >&2; exit 1; }

@@ -3,6 +3,7 @@ package dev.hpo.reliability.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,6 +119,39 @@ class DockerfilesTest {
             assertThat(worker.all("VOLUME")).as("%s keeps the JavaCPP cache on a volume", name)
                     .extracting(Dockerfile.Instruction::arguments).containsExactly("/var/cache/hpo");
         }
+    }
+
+    @Test
+    void theApiImageStartsTheServiceWithTheJvmOptionsTheLauncherUses() {
+        assertThat(repository.read("hpo")).contains("source \"$ROOT/search-api/jvm-env.sh\"");
+        assertThat(dockerfile("api.Dockerfile").all("COPY")).extracting(Dockerfile.Instruction::arguments)
+                .contains("search-api/jvm-env.sh /opt/hpo/search-api-jvm-env.sh");
+        assertThat(EntrypointScript.role(repository.read("docker/hpo-entrypoint.sh"), "server"))
+                .contains("source /opt/hpo/search-api-jvm-env.sh")
+                .contains("\"${SEARCH_API_JAVA_OPTS[@]}\"");
+    }
+
+    @Test
+    void theServiceGetsTheParallelCollectorUnlessItsOptionsChooseAnother() throws Exception {
+        assertThat(searchApiJavaOpts("HPO_JAVA_OPTS", "-Xlog:gc")).isEqualTo("-XX:+UseParallelGC");
+        // HotSpot refuses to start with two collectors.
+        assertThat(searchApiJavaOpts("HPO_JAVA_OPTS", "-Xmx2g -XX:+UseG1GC")).isEmpty();
+        assertThat(searchApiJavaOpts("JAVA_OPTS", "-XX:+UseZGC")).isEmpty();
+    }
+
+    /** SEARCH_API_JAVA_OPTS as search-api/jvm-env.sh sets it with {@code variable} set to {@code value}. */
+    private String searchApiJavaOpts(String variable, String value) throws Exception {
+        ProcessBuilder bash = new ProcessBuilder("bash", "-c",
+                "set -u; source search-api/jvm-env.sh; echo \"${SEARCH_API_JAVA_OPTS[*]}\"")
+                .directory(repository.resolve(".").toFile())
+                .redirectErrorStream(true);
+        bash.environment().remove("HPO_JAVA_OPTS");
+        bash.environment().remove("JAVA_OPTS");
+        bash.environment().put(variable, value);
+        Process process = bash.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(process.waitFor()).as(out).isZero();
+        return out;
     }
 
     @Test
