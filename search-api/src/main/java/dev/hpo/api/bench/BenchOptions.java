@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code --name value} options of a benchmark, each an integer with a default. */
+/** {@code --name value} options of a benchmark, each a whole number with a default, at least 1 unless allowed 0. */
 final class BenchOptions {
 
     private final Map<String, Long> values = new HashMap<>();
 
-    BenchOptions(List<String> args, Map<String, Long> defaults) {
+    /** @param mayBeZero the options that 0 turns off */
+    BenchOptions(List<String> args, Map<String, Long> defaults, Set<String> mayBeZero) {
         values.putAll(defaults);
         Set<String> known = defaults.keySet();
         for (int i = 0; i < args.size(); i++) {
@@ -24,8 +25,9 @@ final class BenchOptions {
             String text = args.get(++i);
             try {
                 long value = Long.parseLong(text);
-                if (value < 1) {
-                    throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+                long least = mayBeZero.contains(name.substring(2)) ? 0 : 1;
+                if (value < least) {
+                    throw new IllegalArgumentException(name + " must be at least " + least + ", got " + value);
                 }
                 values.put(name.substring(2), value);
             } catch (NumberFormatException e) {
