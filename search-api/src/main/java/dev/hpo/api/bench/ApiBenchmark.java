@@ -42,8 +42,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <p>The figures describe a warm service, one that has run for a while: rounds of the same three phases on studies
  * of their own ({@code --warmup} trials in all) come first, and only their round trips' throughput, latency and CPU
- * are reported; {@code --warmup 0} measures a cold service. On two cores the first 10,000 round trips ran about 2.5x
- * slower than the sixth.
+ * are reported; {@code --warmup 0} measures a cold service. On two cores the first round ran at less than half the
+ * speed of the measured one.
  */
 final class ApiBenchmark implements Benchmark {
 
