@@ -66,6 +66,9 @@ final class ApiBenchmark implements Benchmark {
             }
             """;
 
+    /** The benchmark studies' search space, the same whatever their name and size: the fill draws from it. */
+    private static final SearchSpace SPACE = StudySpecParser.parse(SPEC.formatted("bench-api", 1, 1)).searchSpace();
+
     /** Where the report goes; from the command line, standard output, which carries nothing else. */
     private final PrintStream out;
     private String base;
@@ -161,15 +164,14 @@ final class ApiBenchmark implements Benchmark {
 
     /** Enqueues {@code trials} distinct configurations, {@code clients} requests at a time. */
     private ObjectNode fill(long study, int trials, int clients) throws Exception {
-        SearchSpace space = StudySpecParser.parse(spec("bench-api", trials)).searchSpace();
         SplittableRandom random = new SplittableRandom(1);
         List<String> bodies = new ArrayList<>(trials);
         for (int i = 0; i < trials; i++) {
-            double[] point = new double[space.dimensions()];
+            double[] point = new double[SPACE.dimensions()];
             for (int d = 0; d < point.length; d++) {
                 point[d] = random.nextDouble();
             }
-            bodies.add(JSON.writeValueAsString(Map.of("parameters", space.decode(point).values())));
+            bodies.add(JSON.writeValueAsString(Map.of("parameters", SPACE.decode(point).values())));
         }
         System.err.println("hpo bench api: enqueuing " + trials + " trials...");
         AtomicInteger next = new AtomicInteger();
