@@ -176,13 +176,13 @@ final class ApiBenchmark implements Benchmark {
         System.err.println("hpo bench api: enqueuing " + trials + " trials...");
         AtomicInteger next = new AtomicInteger();
         return summary(parallel(clients, () -> {
-            List<Long> own = new ArrayList<>();
+            Timings own = new Timings();
             for (int i = next.getAndIncrement(); i < trials; i = next.getAndIncrement()) {
-                long t0 = System.nanoTime();
+                own.start();
                 post("/api/studies/" + study + "/trials", bodies.get(i));
-                own.add(System.nanoTime() - t0);
+                own.stop();
             }
-            return own.stream().mapToLong(Long::longValue).toArray();
+            return own;
         }));
     }
 
@@ -193,17 +193,17 @@ final class ApiBenchmark implements Benchmark {
         return summary(parallel(clients, () -> {
             String workerId = "bench-" + worker.getAndIncrement();
             String ask = "{\"workerId\": \"" + workerId + "\", \"count\": 1}";
-            List<Long> own = new ArrayList<>();
+            Timings own = new Timings();
             while (true) {
-                long t0 = System.nanoTime();
+                own.start();
                 JsonNode reply = post("/api/studies/" + study + "/suggestions", ask);
                 if (reply.get("trials").isEmpty()) {
-                    return own.stream().mapToLong(Long::longValue).toArray();
+                    return own;
                 }
                 long trial = reply.at("/trials/0/id").asLong();
                 double loss = reply.at("/trials/0/parameters/learningRate").asDouble();
                 post("/api/trials/" + trial + "/complete", "{\"metrics\": {\"loss\": " + loss + "}}");
-                own.add(System.nanoTime() - t0);
+                own.stop();
             }
         }));
     }
@@ -215,32 +215,34 @@ final class ApiBenchmark implements Benchmark {
     private ObjectNode httpFloor(int clients, int pairs) throws Exception {
         AtomicInteger next = new AtomicInteger();
         return summary(parallel(clients, () -> {
-            List<Long> own = new ArrayList<>();
+            Timings own = new Timings();
             while (next.getAndIncrement() < pairs) {
-                long t0 = System.nanoTime();
+                own.start();
                 get("/actuator/info");
                 get("/actuator/info");
-                own.add(System.nanoTime() - t0);
+                own.stop();
             }
-            return own.stream().mapToLong(Long::longValue).toArray();
+            return own;
         }));
     }
 
     /**
-     * Runs {@code work} on {@code clients} threads of their own and returns their latencies, with the CPU time
-     * the clients and the rest of the JVM (the service) spent meanwhile.
+     * Runs {@code work} on {@code clients} threads of their own and returns their timings, with the CPU time the
+     * clients and the rest of the JVM (the service) spent meanwhile, and the collections that paused both.
      */
-    private static Phase parallel(int clients, Callable<long[]> work) throws Exception {
+    private static Phase parallel(int clients, Callable<Timings> work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         Map<Long, Long> before = CpuTimes.byThread();
+        Map<Long, Long> allocatedBefore = CpuTimes.allocatedByThread();
         CpuTimes.Collections gcBefore = CpuTimes.Collections.sinceStart();
         long start = System.nanoTime();
         try {
             List<Future<Client>> futures = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 futures.add(pool.submit(() -> {
-                    long[] latencies = work.call();
-                    return new Client(latencies, Thread.currentThread().getId(), CpuTimes.currentThread());
+                    Timings timings = work.call();
+                    return new Client(timings, Thread.currentThread().getId(), CpuTimes.currentThread(),
+                            CpuTimes.allocatedByCurrentThread());
                 }));
             }
             List<Client> results = new ArrayList<>();
@@ -250,32 +252,48 @@ final class ApiBenchmark implements Benchmark {
             long wall = System.nanoTime() - start;
             CpuTimes.Collections collections = CpuTimes.Collections.sinceStart().since(gcBefore);
             Map<Long, Long> after = CpuTimes.byThread();
+            Map<Long, Long> allocatedAfter = CpuTimes.allocatedByThread();
             long clientCpu = 0;
+            long clientBytes = 0;
             for (Client client : results) {
                 clientCpu += client.cpuNanos() - before.getOrDefault(client.threadId(), 0L);
+                clientBytes += client.allocatedBytes() - allocatedBefore.getOrDefault(client.threadId(), 0L);
                 after.remove(client.threadId());
+                allocatedAfter.remove(client.threadId());
             }
-            return new Phase(results.stream().map(Client::latencies).toList(), wall, clientCpu,
-                    CpuTimes.spentSince(before, after), collections);
+            return new Phase(results.stream().map(Client::timings).toList(), wall, clientCpu,
+                    CpuTimes.spentSince(before, after), clientBytes,
+                    CpuTimes.spentSince(allocatedBefore, allocatedAfter), collections);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    /** One client's latencies, and the CPU time its thread had used when it finished. */
-    private record Client(long[] latencies, long threadId, long cpuNanos) {
+    /** One client's timings, and the CPU time and bytes its thread had used when it finished. */
+    private record Client(Timings timings, long threadId, long cpuNanos, long allocatedBytes) {
     }
 
     /**
-     * A timed phase: every client's latencies, wall time, the CPU time of the clients and of the service, and the
-     * garbage collections meanwhile with their total time as the collectors report it.
+     * A timed phase: every client's timings, wall time, the CPU time and allocated bytes of the clients and of the
+     * service, and the garbage collections meanwhile with their total time as the collectors report it.
      */
-    private record Phase(List<long[]> latencies, long wallNanos, long clientCpuNanos, long serviceCpuNanos,
-                         CpuTimes.Collections collections) {
+    private record Phase(List<Timings> timings, long wallNanos, long clientCpuNanos, long serviceCpuNanos,
+                         long clientBytes, long serviceBytes, CpuTimes.Collections collections) {
     }
 
     private static ObjectNode summary(Phase phase) {
-        long[] all = phase.latencies().stream().flatMapToLong(java.util.Arrays::stream).sorted().toArray();
+        List<Long> latencies = new ArrayList<>();
+        List<Long> betweenCollections = new ArrayList<>();
+        for (Timings client : phase.timings()) {
+            for (int i = 0; i < client.count(); i++) {
+                latencies.add(client.nanos(i));
+                if (!client.duringCollection(i)) {
+                    betweenCollections.add(client.nanos(i));
+                }
+            }
+        }
+        long[] all = sorted(latencies);
+        long[] unpaused = sorted(betweenCollections);
         double seconds = phase.wallNanos() / 1e9;
         ObjectNode node = JSON.createObjectNode();
         node.put("count", all.length);
@@ -288,10 +306,21 @@ final class ApiBenchmark implements Benchmark {
         // CPU per operation is steadier than latency on a shared machine, and says what the service itself costs.
         node.put("serviceCpuMsEach", all.length == 0 ? 0 : round(phase.serviceCpuNanos() / 1e6 / all.length));
         node.put("clientCpuMsEach", all.length == 0 ? 0 : round(phase.clientCpuNanos() / 1e6 / all.length));
+        // Both share the heap: what they allocate fills the young generation, whose collections pause everyone.
+        node.put("serviceAllocatedKbEach", all.length == 0 ? 0 : round(phase.serviceBytes() / 1e3 / all.length));
+        node.put("clientAllocatedKbEach", all.length == 0 ? 0 : round(phase.clientBytes() / 1e3 / all.length));
         // Collections pause requests in flight; many short ones weigh on the tail.
         node.put("gcCount", phase.collections().count());
         node.put("gcMs", phase.collections().millis());
+        // Every operation in flight during a collection waits for it: when they are more than 1% of all, the
+        // collections set the p99, and the p99 of the others shows what the service's own work gives.
+        node.put("duringCollections", all.length - unpaused.length);
+        node.put("p99MsBetweenCollections", millis(percentile(unpaused, 0.99)));
         return node;
+    }
+
+    private static long[] sorted(List<Long> values) {
+        return values.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
     /** A warm-up round's round trips in one line: throughput, latency and the service's CPU. */

@@ -7,12 +7,17 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * CPU time of the JVM's threads, read from the platform's thread bean, to charge a phase's work to who did it; and
- * the garbage collectors' counts, which pause that work.
+ * CPU time and allocated bytes of the JVM's threads, read from the platform's thread bean, to charge a phase's work
+ * to who did it; and the garbage collectors' counts, which pause that work. What a phase allocates decides how often
+ * the young generation fills, and so how often a collection pauses every request in flight.
  */
 final class CpuTimes {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** HotSpot's extension of the bean, which also counts the bytes each thread allocated. */
+    private static final com.sun.management.ThreadMXBean ALLOCATIONS =
+            THREADS instanceof com.sun.management.ThreadMXBean hotSpot && hotSpot.isThreadAllocatedMemorySupported()
+                    ? hotSpot : null;
 
     private CpuTimes() {
     }
@@ -29,6 +34,26 @@ final class CpuTimes {
             }
         }
         return times;
+    }
+
+    /** Bytes every live thread has allocated, by thread id; empty when the JVM does not count them. */
+    static Map<Long, Long> allocatedByThread() {
+        Map<Long, Long> bytes = new HashMap<>();
+        if (ALLOCATIONS != null) {
+            long[] ids = THREADS.getAllThreadIds();
+            long[] allocated = ALLOCATIONS.getThreadAllocatedBytes(ids);
+            for (int i = 0; i < ids.length; i++) {
+                if (allocated[i] >= 0) {
+                    bytes.put(ids[i], allocated[i]);
+                }
+            }
+        }
+        return bytes;
+    }
+
+    /** Bytes the current thread has allocated, 0 when the JVM does not count them. */
+    static long allocatedByCurrentThread() {
+        return ALLOCATIONS == null ? 0 : ALLOCATIONS.getCurrentThreadAllocatedBytes();
     }
 
     /** Garbage collections, and their accumulated time in milliseconds, over all of the JVM's collectors. */
@@ -56,8 +81,8 @@ final class CpuTimes {
     }
 
     /**
-     * CPU nanoseconds the threads in {@code after} spent since {@code before}; threads started in between count
-     * from zero. Threads that ended in between are not counted, so the service's long-lived request and commit
+     * CPU nanoseconds (or bytes) the threads in {@code after} spent since {@code before}; threads started in between
+     * count from zero. Threads that ended in between are not counted, so the service's long-lived request and commit
      * threads are what this measures.
      */
     static long spentSince(Map<Long, Long> before, Map<Long, Long> after) {

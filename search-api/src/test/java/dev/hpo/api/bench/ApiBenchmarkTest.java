@@ -30,6 +30,11 @@ class ApiBenchmarkTest {
                 .isGreaterThanOrEqualTo(report.at("/roundTrips/p50Ms").asDouble()).isPositive();
         assertThat(report.at("/roundTrips/serviceCpuMsEach").asDouble()).isPositive();
         assertThat(report.at("/roundTrips/clientCpuMsEach").asDouble()).isPositive();
+        assertThat(report.at("/roundTrips/serviceAllocatedKbEach").asDouble()).isPositive();
+        assertThat(report.at("/roundTrips/clientAllocatedKbEach").asDouble()).isPositive();
+        assertThat(report.at("/roundTrips/duringCollections").asInt()).isBetween(0, 40);
+        assertThat(report.at("/roundTrips/p99MsBetweenCollections").asDouble())
+                .isLessThanOrEqualTo(report.at("/roundTrips/maxMs").asDouble());
         assertThat(report.get("studyState").asText()).isEqualTo("COMPLETED");
         assertThat(report.get("trialsComplete").asInt()).isEqualTo(40);
     }
