@@ -1,9 +1,6 @@
 package dev.hpo.api.bench;
 
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * One client's operations, timed one after the other: when each started, how long it took, and whether a garbage
@@ -16,8 +13,6 @@ import java.util.List;
  * service runs with stops it for all of its work.
  */
 final class Timings {
-
-    private static final List<GarbageCollectorMXBean> COLLECTORS = ManagementFactory.getGarbageCollectorMXBeans();
 
     private long[] nanos = new long[256];
     private boolean[] collected = new boolean[256];
@@ -56,10 +51,6 @@ final class Timings {
     }
 
     private static long collections() {
-        long total = 0;
-        for (GarbageCollectorMXBean collector : COLLECTORS) {
-            total += collector.getCollectionCount();
-        }
-        return total;
+        return CpuTimes.Collections.sinceStart().count();
     }
 }
