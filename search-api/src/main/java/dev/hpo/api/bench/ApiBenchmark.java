@@ -9,12 +9,8 @@ import dev.hpo.space.SearchSpace;
 import dev.hpo.study.Budget;
 import dev.hpo.study.StudySpecParser;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.HttpURLConnection;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,7 +67,7 @@ final class ApiBenchmark implements Benchmark {
 
     /** Where the report goes; from the command line, standard output, which carries nothing else. */
     private final PrintStream out;
-    private String base;
+    private BenchClient http;
 
     ApiBenchmark() {
         this(System.out);
@@ -107,7 +103,7 @@ final class ApiBenchmark implements Benchmark {
                 .run("--server.port=0", "--server.address=127.0.0.1", "--hpo.data-dir=" + dataDir,
                         "--logging.pattern.console=");
         try {
-            base = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
+            http = new BenchClient("http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port"));
             ObjectNode report = JSON.createObjectNode();
             report.put("database", "H2 file (" + dataDir + ")");
             report.put("process", "service and clients in one JVM on " + Runtime.getRuntime().availableProcessors()
@@ -129,7 +125,7 @@ final class ApiBenchmark implements Benchmark {
             report.set("httpFloor", measured.httpFloor());
             report.set("roundTrips", measured.roundTrips());
             long study = measured.study();
-            JsonNode status = get("/api/studies/" + study);
+            JsonNode status = http.get("/api/studies/" + study);
             report.put("studyState", status.get("state").asText());
             report.put("trialsComplete", status.at("/trialCounts/COMPLETE").asLong());
             report.put("targetP99Ms", 50);
@@ -148,7 +144,7 @@ final class ApiBenchmark implements Benchmark {
      * now, to read the round-trip figures against); the round trips.
      */
     private Phases phases(String name, int trials, int clients) throws Exception {
-        long study = post("/api/studies", spec(name, trials)).get("id").asLong();
+        long study = http.post("/api/studies", spec(name, trials)).get("id").asLong();
         ObjectNode fill = fill(study, trials, clients);
         ObjectNode floor = httpFloor(clients, Math.min(trials, 5_000));
         return new Phases(study, fill, floor, roundTrips(study, clients, trials));
@@ -179,7 +175,7 @@ final class ApiBenchmark implements Benchmark {
             Timings own = new Timings();
             for (int i = next.getAndIncrement(); i < trials; i = next.getAndIncrement()) {
                 own.start();
-                post("/api/studies/" + study + "/trials", bodies.get(i));
+                http.post("/api/studies/" + study + "/trials", bodies.get(i));
                 own.stop();
             }
             return own;
@@ -196,13 +192,13 @@ final class ApiBenchmark implements Benchmark {
             Timings own = new Timings();
             while (true) {
                 own.start();
-                JsonNode reply = post("/api/studies/" + study + "/suggestions", ask);
+                JsonNode reply = http.post("/api/studies/" + study + "/suggestions", ask);
                 if (reply.get("trials").isEmpty()) {
                     return own;
                 }
                 long trial = reply.at("/trials/0/id").asLong();
                 double loss = reply.at("/trials/0/parameters/learningRate").asDouble();
-                post("/api/trials/" + trial + "/complete", "{\"metrics\": {\"loss\": " + loss + "}}");
+                http.post("/api/trials/" + trial + "/complete", "{\"metrics\": {\"loss\": " + loss + "}}");
                 own.stop();
             }
         }));
@@ -218,8 +214,8 @@ final class ApiBenchmark implements Benchmark {
             Timings own = new Timings();
             while (next.getAndIncrement() < pairs) {
                 own.start();
-                get("/actuator/info");
-                get("/actuator/info");
+                http.get("/actuator/info");
+                http.get("/actuator/info");
                 own.stop();
             }
             return own;
@@ -344,54 +340,7 @@ final class ApiBenchmark implements Benchmark {
         return Math.round(x * 100) / 100.0;
     }
 
-    private JsonNode post(String path, String body) throws IOException {
-        HttpURLConnection connection = open(path, "POST");
-        connection.setDoOutput(true);
-        connection.setRequestProperty("Content-Type", "application/json");
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        connection.setFixedLengthStreamingMode(bytes.length);
-        try (OutputStream out = connection.getOutputStream()) {
-            out.write(bytes);
-        }
-        return answer(connection);
-    }
-
-    private JsonNode get(String path) throws IOException {
-        return answer(open(path, "GET"));
-    }
-
-    /**
-     * A request with the headers the project's worker sends: without an {@code Accept} header of its own, the JDK
-     * sends one meant for browsers, with quality values the service would parse and rank on every request.
-     */
-    private HttpURLConnection open(String path, String method) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) URI.create(base + path).toURL().openConnection();
-        connection.setRequestMethod(method);
-        connection.setRequestProperty("Accept", "application/json, application/problem+json");
-        return connection;
-    }
-
-    /**
-     * Parses the body straight from the connection's stream, with Jackson's reused buffers rather than a copy of
-     * its own. Closing the stream at the end of the body hands the connection back to the keep-alive cache for the
-     * client's next call.
-     */
-    private static JsonNode answer(HttpURLConnection connection) throws IOException {
-        int status = connection.getResponseCode();
-        if (status >= 300) {
-            byte[] body;
-            try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
-                body = in == null ? new byte[0] : in.readAllBytes();
-            }
-            throw new IllegalStateException(connection.getRequestMethod() + " " + connection.getURL() + " answered "
-                    + status + ": " + new String(body, StandardCharsets.UTF_8));
-        }
-        try (InputStream in = connection.getInputStream()) {
-            return JSON.readTree(in);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
+    private static void deleteRecursively(Path dir) throws IOException {
         try (var paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
