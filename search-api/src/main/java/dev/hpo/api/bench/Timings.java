@@ -3,8 +3,8 @@ package dev.hpo.api.bench;
 import java.util.Arrays;
 
 /**
- * One client's operations, timed one after the other: when each started, how long it took, and whether a garbage
- * collection ended while it ran. A collection that stops the application stops every request in flight at once, so
+ * One client's operations, timed one after the other: how long each took, and whether a garbage collection ended
+ * while it ran. A collection that stops the application stops every request in flight at once, so
  * a few pauses reach many operations; whether those are more or less than 1% of all decides much of a p99.
  *
  * <p>The collectors' counts change at the end of each collection, inside the pause, so a count that differs at an
