@@ -10,7 +10,6 @@ import dev.hpo.study.Budget;
 import dev.hpo.study.StudySpecParser;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.HttpURLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,10 +29,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code hpo bench api}: starts the service on a random loopback port with an H2 file database in a temporary
  * directory, fills a study with trials (enqueued configurations), then lets concurrent clients claim and complete
  * every one over real HTTP, timing each suggestion + completion round trip. The service and its clients share one
- * JVM and the machine's cores, so the figures include the clients' own cost. The clients therefore use the JDK's
- * blocking {@link HttpURLConnection} with keep-alive: on two cores it served the HTTP floor about 1.4x faster than
- * the asynchronous {@code java.net.http} client, with its selector thread and hand-offs between threads (the round
- * trips, bound by the service's own work, about 5% faster).
+ * JVM and the machine's cores, so the figures include the clients' own cost; each client keeps one connection and
+ * speaks plain HTTP/1.1 over it ({@link BenchClient}), which costs the shared cores about half what the JDK's
+ * clients did.
  *
  * <p>The figures describe a warm service, one that has run for a while: rounds of the same three phases on studies
  * of their own ({@code --warmup} trials in all) come first, and only their round trips' throughput, latency and CPU
@@ -94,8 +91,6 @@ final class ApiBenchmark implements Benchmark {
         int trials = options.get("trials");
         int clients = options.get("clients");
         int warmup = options.get("warmup");
-        // The JDK keeps 5 idle connections per server unless told otherwise: every client keeps its own.
-        System.setProperty("http.maxConnections", Long.toString(Math.max(5, clients)));
         Path dataDir = Files.createTempDirectory("hpo-bench-api");
         // Command-line properties, so they win over application.properties: a free port, never 8080; no console
         // log, so standard output carries the JSON report only.
@@ -133,6 +128,9 @@ final class ApiBenchmark implements Benchmark {
             out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
             return status.at("/trialCounts/COMPLETE").asLong() == trials ? 0 : 1;
         } finally {
+            if (http != null) {
+                http.close();
+            }
             server.close();
             deleteRecursively(dataDir);
         }
@@ -171,11 +169,11 @@ final class ApiBenchmark implements Benchmark {
         }
         System.err.println("hpo bench api: enqueuing " + trials + " trials...");
         AtomicInteger next = new AtomicInteger();
-        return summary(parallel(clients, () -> {
+        return summary(parallel(clients, client -> {
             Timings own = new Timings();
             for (int i = next.getAndIncrement(); i < trials; i = next.getAndIncrement()) {
                 own.start();
-                http.post("/api/studies/" + study + "/trials", bodies.get(i));
+                client.post("/api/studies/" + study + "/trials", bodies.get(i));
                 own.stop();
             }
             return own;
@@ -186,19 +184,19 @@ final class ApiBenchmark implements Benchmark {
     private ObjectNode roundTrips(long study, int clients, int trials) throws Exception {
         System.err.println("hpo bench api: " + clients + " clients claiming and completing " + trials + " trials...");
         AtomicInteger worker = new AtomicInteger();
-        return summary(parallel(clients, () -> {
+        return summary(parallel(clients, client -> {
             String workerId = "bench-" + worker.getAndIncrement();
             String ask = "{\"workerId\": \"" + workerId + "\", \"count\": 1}";
             Timings own = new Timings();
             while (true) {
                 own.start();
-                JsonNode reply = http.post("/api/studies/" + study + "/suggestions", ask);
+                JsonNode reply = client.post("/api/studies/" + study + "/suggestions", ask);
                 if (reply.get("trials").isEmpty()) {
                     return own;
                 }
                 long trial = reply.at("/trials/0/id").asLong();
                 double loss = reply.at("/trials/0/parameters/learningRate").asDouble();
-                http.post("/api/trials/" + trial + "/complete", "{\"metrics\": {\"loss\": " + loss + "}}");
+                client.post("/api/trials/" + trial + "/complete", "{\"metrics\": {\"loss\": " + loss + "}}");
                 own.stop();
             }
         }));
@@ -210,12 +208,12 @@ final class ApiBenchmark implements Benchmark {
      */
     private ObjectNode httpFloor(int clients, int pairs) throws Exception {
         AtomicInteger next = new AtomicInteger();
-        return summary(parallel(clients, () -> {
+        return summary(parallel(clients, client -> {
             Timings own = new Timings();
             while (next.getAndIncrement() < pairs) {
                 own.start();
-                http.get("/actuator/info");
-                http.get("/actuator/info");
+                client.get("/actuator/info");
+                client.get("/actuator/info");
                 own.stop();
             }
             return own;
@@ -226,7 +224,7 @@ final class ApiBenchmark implements Benchmark {
      * Runs {@code work} on {@code clients} threads of their own and returns their timings, with the CPU time the
      * clients and the rest of the JVM (the service) spent meanwhile, and the collections that paused both.
      */
-    private static Phase parallel(int clients, Callable<Timings> work) throws Exception {
+    private Phase parallel(int clients, ClientWork work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         Map<Long, Long> before = CpuTimes.byThread();
         Map<Long, Long> allocatedBefore = CpuTimes.allocatedByThread();
@@ -236,7 +234,10 @@ final class ApiBenchmark implements Benchmark {
             List<Future<Client>> futures = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 futures.add(pool.submit(() -> {
-                    Timings timings = work.call();
+                    Timings timings;
+                    try (BenchClient own = http.another()) {
+                        timings = work.run(own);
+                    }
                     return new Client(timings, Thread.currentThread().getId(), CpuTimes.currentThread(),
                             CpuTimes.allocatedByCurrentThread());
                 }));
@@ -263,6 +264,12 @@ final class ApiBenchmark implements Benchmark {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** What one client does in a phase, on a connection of its own. */
+    @FunctionalInterface
+    private interface ClientWork {
+        Timings run(BenchClient client) throws Exception;
     }
 
     /** One client's timings, and the CPU time and bytes its thread had used when it finished. */

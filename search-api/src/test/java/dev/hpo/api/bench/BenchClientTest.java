@@ -3,6 +3,7 @@ package dev.hpo.api.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -29,12 +30,19 @@ class BenchClientTest {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/slow-end", this::answerWithALateLastChunk);
         server.createContext("/missing", exchange -> answer(exchange, 404, "{\"title\": \"Not Found\"}"));
+        server.createContext("/echo", this::echoWithALength);
+        server.createContext("/closing", exchange -> {
+            clientPorts.add(exchange.getRemoteAddress().getPort());
+            exchange.getResponseHeaders().set("Connection", "close");
+            answer(exchange, 200, "{\"closing\": true}");
+        });
         server.start();
         client = new BenchClient("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     @AfterEach
-    void stopServer() {
+    void stopServer() throws IOException {
+        client.close();
         server.stop(0);
     }
 
@@ -46,6 +54,39 @@ class BenchClientTest {
 
         assertThat(bodies).containsExactly("{\"n\": 0}", "{\"n\": 1}", "{\"n\": 2}", "{\"n\": 3}");
         assertThat(clientPorts).as("one connection for all four requests").hasSize(4).containsOnly(clientPorts.get(0));
+    }
+
+    @Test
+    void aBodyIsSentWithItsLengthInBytesAndAnAnswerOfAGivenLengthIsReadWhole() throws IOException {
+        String json = "{\"name\": \"caf\u00e9 \u2013 r\u00e9sum\u00e9\", \"padding\": \"" + "x".repeat(20_000) + "\"}";
+
+        JsonNode answer = client.post("/echo", json);
+
+        assertThat(bodies).containsExactly(json);
+        assertThat(answer.get("name").asText()).isEqualTo("caf\u00e9 \u2013 r\u00e9sum\u00e9");
+        assertThat(answer.get("padding").asText()).hasSize(20_000);
+        assertThat(client.get("/echo").isEmpty()).as("an empty answer").isTrue();
+        assertThat(clientPorts).containsOnly(clientPorts.get(0));
+    }
+
+    @Test
+    void anAnswerThatClosesTheConnectionIsReadAndTheNextRequestOpensANewOne() throws IOException {
+        assertThat(client.get("/closing").get("closing").asBoolean()).isTrue();
+        assertThat(client.get("/closing").get("closing").asBoolean()).isTrue();
+
+        assertThat(clientPorts).hasSize(2).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void anotherClientHasAConnectionOfItsOwn() throws IOException {
+        try (BenchClient other = client.another()) {
+            client.post("/echo", "{\"n\": 1}");
+            other.post("/echo", "{\"n\": 2}");
+            client.post("/echo", "{\"n\": 3}");
+        }
+
+        assertThat(clientPorts).hasSize(3).containsOnlyOnce(clientPorts.get(1));
+        assertThat(clientPorts.get(2)).isEqualTo(clientPorts.get(0));
     }
 
     @Test
@@ -77,6 +118,19 @@ class BenchClientTest {
             Thread.currentThread().interrupt();
         }
         exchange.close();
+    }
+
+    /** Echoes the request's body in an answer with a {@code Content-Length}, or answers GET with no body at all. */
+    private void echoWithALength(HttpExchange exchange) throws IOException {
+        clientPorts.add(exchange.getRemoteAddress().getPort());
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        if (exchange.getRequestMethod().equals("GET")) {
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+            return;
+        }
+        bodies.add(new String(body, StandardCharsets.UTF_8));
+        answer(exchange, 200, new String(body, StandardCharsets.UTF_8));
     }
 
     private static void answer(HttpExchange exchange, int status, String body) throws IOException {
