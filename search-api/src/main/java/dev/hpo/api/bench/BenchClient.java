@@ -28,7 +28,6 @@ import java.util.Arrays;
 final class BenchClient implements Closeable {
 
     private static final ObjectReader ANSWER = new ObjectMapper().reader();
-    private static final byte[] CRLF = {'\r', '\n'};
 
     private final InetSocketAddress address;
     private final String hostHeader;
@@ -42,14 +41,21 @@ final class BenchClient implements Closeable {
 
     /** @param base the service's address, such as {@code http://127.0.0.1:8080} */
     BenchClient(String base) {
-        URI uri = URI.create(base);
-        this.address = new InetSocketAddress(uri.getHost(), uri.getPort());
-        this.hostHeader = uri.getHost() + ":" + uri.getPort();
+        this(URI.create(base));
+    }
+
+    private BenchClient(URI base) {
+        this(new InetSocketAddress(base.getHost(), base.getPort()), base.getHost() + ":" + base.getPort());
+    }
+
+    private BenchClient(InetSocketAddress address, String hostHeader) {
+        this.address = address;
+        this.hostHeader = hostHeader;
     }
 
     /** A client of its own for another thread, to the same service. */
     BenchClient another() {
-        return new BenchClient("http://" + hostHeader);
+        return new BenchClient(address, hostHeader);
     }
 
     JsonNode post(String path, String json) throws IOException {
