@@ -14,6 +14,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * One benchmark client's connection to the service: HTTP/1.1 requests with JSON bodies, one at a time, on a
@@ -87,10 +88,16 @@ final class BenchClient implements Closeable {
         } else {
             request.ascii("\r\n");
         }
-        // One write, so the request leaves in one segment rather than waiting for the answer to its first part.
-        out.write(request.bytes, 0, request.length);
-        out.flush();
-        return answer(method + " " + path);
+        try {
+            // One write: the request leaves in one segment, and the service reads it in one go.
+            out.write(request.bytes, 0, request.length);
+            out.flush();
+            return answer(method + " " + path);
+        } catch (IOException e) {
+            // Whatever is left of the answer would be read as the next one's.
+            close();
+            throw e;
+        }
     }
 
     private JsonNode answer(String what) throws IOException {
@@ -109,7 +116,7 @@ final class BenchClient implements Closeable {
             if (name.equalsIgnoreCase("Content-Length")) {
                 length = Long.parseLong(value);
             } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
-                chunked = value.toLowerCase().contains("chunked");
+                chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
             } else if (name.equalsIgnoreCase("Connection")) {
                 close = value.equalsIgnoreCase("close");
             }
@@ -137,7 +144,7 @@ final class BenchClient implements Closeable {
     private void readChunks() throws IOException {
         for (int size = chunkSize(readLine()); size > 0; size = chunkSize(readLine())) {
             readExactly(size);
-            readLine();
+            readLine(); // the line end after the chunk
         }
         // Trailers, if any, up to the empty line that ends the answer.
         while (!readLine().isEmpty()) {
