@@ -92,7 +92,7 @@ final class BenchClient implements Closeable {
             // One write: the request leaves in one segment, and the service reads it in one go.
             out.write(request.bytes, 0, request.length);
             out.flush();
-            return answer(method + " " + path);
+            return answer(method, path);
         } catch (IOException e) {
             // Whatever is left of the answer would be read as the next one's.
             close();
@@ -100,10 +100,11 @@ final class BenchClient implements Closeable {
         }
     }
 
-    private JsonNode answer(String what) throws IOException {
+    /** Reads the answer to {@code method} on {@code path}, which only errors name. */
+    private JsonNode answer(String method, String path) throws IOException {
         String status = readLine();
         if (!status.startsWith("HTTP/1.1 ") || status.length() < 12) {
-            throw new IOException(what + ": not an HTTP/1.1 answer: " + status);
+            throw new IOException(method + " " + path + ": not an HTTP/1.1 answer: " + status);
         }
         int code = Integer.parseInt(status.substring(9, 12));
         long length = -1;
@@ -135,7 +136,7 @@ final class BenchClient implements Closeable {
             close();
         }
         if (code >= 300) {
-            throw new IllegalStateException(what + " answered " + code + ": "
+            throw new IllegalStateException(method + " " + path + " answered " + code + ": "
                     + new String(body.bytes, 0, body.length, StandardCharsets.UTF_8));
         }
         return body.length == 0 ? ANSWER.createObjectNode() : ANSWER.readTree(body.bytes, 0, body.length);
