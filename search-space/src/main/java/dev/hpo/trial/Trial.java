@@ -1,0 +1,124 @@
+package dev.hpo.trial;
+
+import dev.hpo.space.Configuration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One run of one configuration of a study, as stored: the single trial value the whole system reads. The trial
+ * store returns it, the search algorithms and early-stopping rules decide from it, the API and the dashboard show
+ * it. It never changes; a new state is a new value written by the trial store, which checks
+ * {@link TrialState#canMoveTo} on every transition.
+ *
+ * @param id unique across studies, assigned by the store (benchmarks that never store trials use the number)
+ * @param studyId the study it belongs to
+ * @param number its position in the study, from 0, in creation order
+ * @param configKey the number of the first trial of its configuration, shared by all repeats of it
+ * @param repeat which repeat of its configuration, from 0: repeat {@code r} trains on the {@code r}-th subset
+ * @param enqueued true when a user asked for this configuration (a baseline, say) instead of the search
+ * @param parameters the configuration it runs, in the search space's canonical types
+ * @param state where it is in its life
+ * @param stopRequested PRUNED or STOPPED once its worker has been told to stop: the state it will end in;
+ *        null otherwise
+ * @param workerId the worker holding it while it runs, and the last one that held it afterwards; null before
+ * @param attempts runs started so far; a requeued trial's next run is attempt {@code attempts + 1}
+ * @param metrics the final metrics it ended with; empty until then, and for trials that ended without any
+ * @param failureReason why it failed, or why it ended without its worker; null otherwise
+ * @param measurements what its latest attempt reported, in step order
+ * @param createdAt when it was created
+ * @param startedAt when its latest attempt started; null before the first
+ * @param finishedAt when it ended; null before
+ * @param heartbeatAt its worker's last sign of life while it runs; null when no worker holds it
+ */
+public record Trial(long id, long studyId, long number, long configKey, int repeat, boolean enqueued,
+                    Configuration parameters, TrialState state, TrialState stopRequested, String workerId,
+                    int attempts, Map<String, Double> metrics, String failureReason, List<Measurement> measurements,
+                    Instant createdAt, Instant startedAt, Instant finishedAt, Instant heartbeatAt) {
+
+    public Trial {
+        Objects.requireNonNull(parameters, "parameters");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(createdAt, "createdAt");
+        if (number < 0 || configKey < 0 || configKey > number) {
+            throw new IllegalArgumentException("a trial's number must be >= 0 and its configKey between 0 and it, got "
+                    + number + " and " + configKey);
+        }
+        if (repeat < 0 || attempts < 0) {
+            throw new IllegalArgumentException("repeat and attempts must be >= 0, got " + repeat + " and " + attempts);
+        }
+        if (stopRequested != null && stopRequested != TrialState.PRUNED && stopRequested != TrialState.STOPPED) {
+            throw new IllegalArgumentException("a stop is requested as PRUNED or STOPPED, not " + stopRequested);
+        }
+        metrics = Map.copyOf(metrics);
+        measurements = List.copyOf(measurements);
+    }
+
+    /**
+     * A trial that has just been created and waits for a worker.
+     *
+     * @param configKey the number of the first trial of its configuration
+     */
+    public static Trial waiting(long studyId, long number, long configKey, int repeat, boolean enqueued,
+                                Configuration parameters, Instant createdAt) {
+        return new Trial(0, studyId, number, configKey, repeat, enqueued, parameters, TrialState.WAITING, null, null,
+                0, Map.of(), null, List.of(), createdAt, null, null, null);
+    }
+
+    /**
+     * A trial that ran outside any store, as benchmarks and tests drive the optimizer: its number serves as id and
+     * configuration key, and its times are all {@code at}.
+     *
+     * @param metrics its final metrics (empty when it has none)
+     * @param measurements what it reported while running
+     */
+    public static Trial of(long number, Configuration parameters, TrialState state, Map<String, Double> metrics,
+                           List<Measurement> measurements, boolean enqueued, Instant at) {
+        boolean started = state != TrialState.WAITING;
+        return new Trial(number, 0, number, number, 0, enqueued, parameters, state, null, null, started ? 1 : 0,
+                metrics, null, measurements, at, started ? at : null, state.isFinished() ? at : null, null);
+    }
+
+    /** A trial that ran outside any store and completed with {@code metrics}. */
+    public static Trial completed(long number, Configuration parameters, Map<String, Double> metrics) {
+        return of(number, parameters, TrialState.COMPLETE, metrics, List.of(), false, Instant.EPOCH);
+    }
+
+    /** A trial that has been proposed outside any store and not finished yet. */
+    public static Trial pending(long number, Configuration parameters) {
+        return of(number, parameters, TrialState.RUNNING, Map.of(), List.of(), false, Instant.EPOCH);
+    }
+
+    public boolean isFinished() {
+        return state.isFinished();
+    }
+
+    /** The last measurement of its latest attempt, if it reported any. */
+    public Optional<Measurement> lastMeasurement() {
+        return measurements.isEmpty() ? Optional.empty() : Optional.of(measurements.get(measurements.size() - 1));
+    }
+
+    /**
+     * What the trial achieved: its final metrics when it completed or failed; for a trial stopped early (PRUNED or
+     * STOPPED), its last measurement's metrics with any final metrics on top, values of training cut short; empty
+     * while it waits or runs.
+     */
+    public Map<String, Double> result() {
+        if (state != TrialState.PRUNED && state != TrialState.STOPPED) {
+            return state.isFinished() ? metrics : Map.of();
+        }
+        Map<String, Double> result = new LinkedHashMap<>();
+        lastMeasurement().ifPresent(m -> result.putAll(m.metrics()));
+        result.putAll(metrics);
+        return result;
+    }
+
+    /** This trial with the measurements of its latest attempt replaced. */
+    public Trial withMeasurements(List<Measurement> latestAttempt) {
+        return new Trial(id, studyId, number, configKey, repeat, enqueued, parameters, state, stopRequested, workerId,
+                attempts, metrics, failureReason, latestAttempt, createdAt, startedAt, finishedAt, heartbeatAt);
+    }
+}
