@@ -4,6 +4,8 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -32,6 +34,19 @@ class DependencyRulesTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.hpo.api.study..", "dev.hpo.api.trial..",
                         "jakarta.persistence..", "org.springframework.data..")
                 .check(API);
+    }
+
+    @Test
+    void featurePackagesFormNoCycle() {
+        slices().matching("dev.hpo.api.(*)..").should().beFreeOfCycles().check(API);
+    }
+
+    @Test
+    void theCycleRuleReportsAPlantedCycle() {
+        JavaClasses planted = new ClassFileImporter().importPackages("dev.hpo.api.cyclefixture");
+        assertThatThrownBy(() -> slices().matching("dev.hpo.api.cyclefixture.(*)..").should().beFreeOfCycles()
+                .check(planted))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("Cycle");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.hpo.trial;
 
 import dev.hpo.space.Configuration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,8 @@ public record Trial(long id, long studyId, long number, long configKey, int repe
         if (stopRequested != null && stopRequested != TrialState.PRUNED && stopRequested != TrialState.STOPPED) {
             throw new IllegalArgumentException("a stop is requested as PRUNED or STOPPED, not " + stopRequested);
         }
-        metrics = Map.copyOf(metrics);
+        // In the order reported, which the API and CSV export keep.
+        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         measurements = List.copyOf(measurements);
     }
 
@@ -107,13 +109,94 @@ public record Trial(long id, long studyId, long number, long configKey, int repe
      * while it waits or runs.
      */
     public Map<String, Double> result() {
-        if (state != TrialState.PRUNED && state != TrialState.STOPPED) {
-            return state.isFinished() ? metrics : Map.of();
+        return state.isFinished() ? keptOnEnding(state, metrics) : Map.of();
+    }
+
+    /**
+     * This trial claimed by a worker: its next attempt starts now, with no measurements yet.
+     *
+     * @throws IllegalTrialTransitionException unless it is WAITING
+     */
+    public Trial claim(String worker, Instant at) {
+        Objects.requireNonNull(worker, "worker");
+        return new Trial(id, studyId, number, configKey, repeat, enqueued, parameters, state.moveTo(TrialState.RUNNING),
+                null, worker, attempts + 1, metrics, failureReason, List.of(), createdAt, at, finishedAt, at);
+    }
+
+    /**
+     * This trial ended: COMPLETE or FAILED as its worker reported, PRUNED or STOPPED when it was told to stop.
+     *
+     * @param results its final metrics (may be empty when it ended without any)
+     * @param reason why it failed or ended without its worker; null otherwise
+     * @throws IllegalTrialTransitionException unless it is RUNNING and {@code end} is a finished state
+     */
+    public Trial finish(TrialState end, Map<String, Double> results, String reason, Instant at) {
+        if (!end.isFinished()) {
+            throw new IllegalTrialTransitionException(state, end);
         }
-        Map<String, Double> result = new LinkedHashMap<>();
-        lastMeasurement().ifPresent(m -> result.putAll(m.metrics()));
-        result.putAll(metrics);
-        return result;
+        return new Trial(id, studyId, number, configKey, repeat, enqueued, parameters, state.moveTo(end),
+                stopRequested, workerId, attempts, keptOnEnding(end, results), reason, measurements, createdAt,
+                startedAt, at, heartbeatAt);
+    }
+
+    /**
+     * The metrics this trial keeps when it ends as {@code end} with {@code reported} final metrics: those, and for
+     * a trial stopped early (PRUNED or STOPPED) its last measurement's metrics beneath them, so that what it
+     * achieved can be read without its measurements.
+     */
+    public Map<String, Double> keptOnEnding(TrialState end, Map<String, Double> reported) {
+        if (end != TrialState.PRUNED && end != TrialState.STOPPED) {
+            return reported;
+        }
+        Map<String, Double> kept = new LinkedHashMap<>();
+        lastMeasurement().ifPresent(m -> kept.putAll(m.metrics()));
+        kept.putAll(reported);
+        return kept;
+    }
+
+    /**
+     * This trial taken back from its worker (handed back, or its worker fell silent): it waits for the next worker,
+     * whose run is its next attempt. A requeued trial's earlier measurements stay stored.
+     *
+     * @throws IllegalTrialTransitionException unless it is RUNNING
+     */
+    public Trial requeue() {
+        return new Trial(id, studyId, number, configKey, repeat, enqueued, parameters, state.moveTo(TrialState.WAITING),
+                null, null, attempts, metrics, failureReason, List.of(), createdAt, startedAt, finishedAt, null);
+    }
+
+    /**
+     * This running trial with its worker told to stop; it will end as {@code end}.
+     *
+     * @throws IllegalTrialTransitionException unless it is RUNNING
+     * @throws IllegalArgumentException unless {@code end} is PRUNED or STOPPED
+     */
+    public Trial requestStop(TrialState end) {
+        if (state != TrialState.RUNNING) {
+            throw new IllegalTrialTransitionException(state, end);
+        }
+        return new Trial(id, studyId, number, configKey, repeat, enqueued, parameters, state, end, workerId, attempts,
+                metrics, failureReason, measurements, createdAt, startedAt, finishedAt, heartbeatAt);
+    }
+
+    /**
+     * This waiting trial stopped before any worker took it, because its study ended.
+     *
+     * @throws IllegalTrialTransitionException unless it is WAITING
+     */
+    public Trial stopWaiting(Instant at) {
+        if (state != TrialState.WAITING) {
+            throw new IllegalTrialTransitionException(state, TrialState.STOPPED);
+        }
+        return new Trial(id, studyId, number, configKey, repeat, enqueued, parameters, TrialState.STOPPED, null,
+                workerId, attempts, metrics, failureReason, List.of(), createdAt, startedAt, at, null);
+    }
+
+    /** This trial with the id its store gave it. */
+    public Trial withId(long storedId) {
+        return new Trial(storedId, studyId, number, configKey, repeat, enqueued, parameters, state, stopRequested,
+                workerId, attempts, metrics, failureReason, measurements, createdAt, startedAt, finishedAt,
+                heartbeatAt);
     }
 
     /** This trial with the measurements of its latest attempt replaced. */

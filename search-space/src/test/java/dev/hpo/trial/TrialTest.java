@@ -45,4 +45,41 @@ class TrialTest {
         assertThatThrownBy(() -> Trial.waiting(1, 4, 5, 0, false, CONFIG, Instant.EPOCH))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("configKey");
     }
+
+    @Test
+    void aClaimStartsTheNextAttemptWithoutMeasurements() {
+        Trial waiting = Trial.of(1, CONFIG, TrialState.RUNNING, Map.of(),
+                List.of(Measurement.of(1, 10, Map.of("accuracy", 0.5))), false, Instant.EPOCH).requeue();
+
+        Trial claimed = waiting.claim("w2", Instant.ofEpochSecond(5));
+
+        assertThat(claimed.state()).isEqualTo(TrialState.RUNNING);
+        assertThat(claimed.attempts()).isEqualTo(2);
+        assertThat(claimed.workerId()).isEqualTo("w2");
+        assertThat(claimed.measurements()).isEmpty();
+        assertThat(claimed.heartbeatAt()).isEqualTo(Instant.ofEpochSecond(5));
+    }
+
+    @Test
+    void aFinishedTrialCannotBeClaimedRequeuedOrFinishedAgain() {
+        Trial done = Trial.completed(1, CONFIG, Map.of("accuracy", 0.9));
+
+        assertThatThrownBy(() -> done.claim("w", Instant.EPOCH)).isInstanceOf(IllegalTrialTransitionException.class)
+                .hasMessageContaining("final");
+        assertThatThrownBy(done::requeue).isInstanceOf(IllegalTrialTransitionException.class);
+        assertThatThrownBy(() -> done.finish(TrialState.FAILED, Map.of(), "x", Instant.EPOCH))
+                .isInstanceOf(IllegalTrialTransitionException.class);
+        assertThatThrownBy(() -> done.requestStop(TrialState.PRUNED))
+                .isInstanceOf(IllegalTrialTransitionException.class);
+    }
+
+    @Test
+    void aRunningTrialCannotFinishInAStateThatIsNotAnEnd() {
+        Trial running = Trial.pending(1, CONFIG);
+
+        assertThatThrownBy(() -> running.finish(TrialState.RUNNING, Map.of(), null, Instant.EPOCH))
+                .isInstanceOf(IllegalTrialTransitionException.class);
+        assertThat(running.requestStop(TrialState.PRUNED).finish(TrialState.PRUNED, Map.of(), null, Instant.EPOCH)
+                .state()).isEqualTo(TrialState.PRUNED);
+    }
 }

@@ -1,7 +1,5 @@
 package dev.hpo.api.study;
 
-import dev.hpo.api.trial.ActiveTrials;
-import dev.hpo.api.trial.TrialRepository;
 import dev.hpo.study.StudySpec;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,18 +16,16 @@ public class StudyLifecycle {
 
     private final StudyRepository studies;
     private final StudyStatuses statuses;
-    private final TrialRepository trials;
-    private final ActiveTrials active;
+    private final StudyTrials trials;
     private final StudyCatalog catalog;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    StudyLifecycle(StudyRepository studies, StudyStatuses statuses, TrialRepository trials, ActiveTrials active,
-                   StudyCatalog catalog, TransactionTemplate transaction, Clock clock) {
+    StudyLifecycle(StudyRepository studies, StudyStatuses statuses, StudyTrials trials, StudyCatalog catalog,
+                   TransactionTemplate transaction, Clock clock) {
         this.studies = studies;
         this.statuses = statuses;
         this.trials = trials;
-        this.active = active;
         this.catalog = catalog;
         this.transaction = transaction;
         this.clock = clock;
@@ -62,8 +58,7 @@ public class StudyLifecycle {
             if (!study.getState().finished()) {
                 Instant now = clock.instant();
                 study.finish(end, now);
-                trials.stopWaiting(studyId, now);
-                trials.requestStopOfRunning(studyId);
+                trials.endStudy(studyId, now);
             }
             return study;
         });
@@ -75,14 +70,14 @@ public class StudyLifecycle {
      */
     public void completeIfDone(long studyId) {
         StudyStatus study = statuses.find(studyId).orElseThrow();
-        if (study.state().finished() || !nothingLeft(study) || active.any(studyId)) {
+        if (study.state().finished() || !nothingLeft(study) || trials.anyActive(studyId)) {
             return;
         }
         transaction.executeWithoutResult(status -> {
             StudyEntity locked = studies.lockById(studyId).orElseThrow();
             // Trials are only created under this lock, so the re-check cannot race with a new trial.
             if (!locked.getState().finished() && nothingLeft(StudyStatus.of(locked))
-                    && !active.any(studyId)) {
+                    && !trials.anyActive(studyId)) {
                 locked.finish(StudyState.COMPLETED, clock.instant());
             }
         });

@@ -1,9 +1,9 @@
 package dev.hpo.api.study;
 
 import dev.hpo.api.error.ApiException;
-import dev.hpo.api.trial.TrialQueries;
 import dev.hpo.study.StudySpec;
 import dev.hpo.study.StudySpecParser;
+import dev.hpo.trial.TrialState;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -16,10 +16,10 @@ class StudyService {
     private final StudyRepository studies;
     private final StudyCatalog catalog;
     private final StudyLifecycle lifecycle;
-    private final TrialQueries trials;
+    private final StudyTrials trials;
     private final Clock clock;
 
-    StudyService(StudyRepository studies, StudyCatalog catalog, StudyLifecycle lifecycle, TrialQueries trials,
+    StudyService(StudyRepository studies, StudyCatalog catalog, StudyLifecycle lifecycle, StudyTrials trials,
                  Clock clock) {
         this.studies = studies;
         this.catalog = catalog;
@@ -61,7 +61,7 @@ class StudyService {
     StudyViews.Best best(long id) {
         StudyEntity study = find(id);
         StudySpec spec = catalog.spec(study);
-        List<Candidate> candidates = Ranking.candidates(spec, trials.outcomes(id));
+        List<Candidate> candidates = Ranking.candidates(spec, outcomes(id));
         return new StudyViews.Best(id, spec.objectives().get(0), Ranking.best(spec, candidates).orElse(null));
     }
 
@@ -73,7 +73,16 @@ class StudyService {
                     + "Ask for its best trial instead.");
         }
         return new StudyViews.Pareto(id, spec.objectives(),
-                Ranking.paretoFront(spec, Ranking.candidates(spec, trials.outcomes(id))));
+                Ranking.paretoFront(spec, Ranking.candidates(spec, outcomes(id))));
+    }
+
+    /** Every completed trial's outcome, for ranking. */
+    private List<Ranking.Outcome> outcomes(long studyId) {
+        return trials.trials(studyId).stream()
+                .filter(t -> t.state() == TrialState.COMPLETE)
+                .map(t -> new Ranking.Outcome(t.id(), t.configKey(), t.parameters().values(), t.state(), t.metrics(),
+                        t.enqueued()))
+                .toList();
     }
 
     private StudyEntity find(long id) {
@@ -90,7 +99,7 @@ class StudyService {
 
     private StudyViews.Study view(StudyEntity study, boolean withSpec) {
         StudyCatalog.ParsedStudy parsed = catalog.of(study);
-        List<Candidate> candidates = Ranking.candidates(parsed.spec(), trials.outcomes(study.getId()));
+        List<Candidate> candidates = Ranking.candidates(parsed.spec(), outcomes(study.getId()));
         return new StudyViews.Study(study.getId(), study.getName(), study.getState(), study.getCreatedAt(),
                 study.getFinishedAt(), study.getTrialsCreated(), StudyRules.trialCapacity(parsed.spec()),
                 trials.counts(study.getId()), Ranking.best(parsed.spec(), candidates).orElse(null),

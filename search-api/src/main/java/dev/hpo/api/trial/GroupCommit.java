@@ -10,15 +10,17 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Runs the single-row writes of concurrent worker requests (claims, completions) in shared transactions. On the
- * embedded database every commit writes the changed pages to the file before the request is answered, so that a
- * killed service loses nothing it acknowledged; one commit for all the writes that arrived together costs little
- * more than a commit for one. Each write stays its own compare-and-set statement, and each request is answered
+ * Runs the writes of concurrent requests to the trial store (claims, completions, measurements) in shared
+ * transactions. On the embedded database every commit writes the changed pages to the file before the request is
+ * answered, so that a killed service loses nothing it acknowledged; one commit for all the writes that arrived
+ * together costs little more than a commit for one. Each write stays its own compare-and-set statement, and each request is answered
  * only once the commit holding its write is done.
  *
  * <p>When a write fails (a lock timeout, say), the shared transaction is rolled back and every write of it runs
@@ -51,12 +53,17 @@ class GroupCommit implements DisposableBean {
     }
 
     /**
-     * Runs {@code write} in the next shared transaction and returns its update count once that committed.
+     * Runs {@code write} in the next shared transaction and returns its update count once that committed. Called
+     * inside a transaction of its own caller (one that holds a study's lock, say), the write joins that
+     * transaction instead and commits with it.
      *
      * @param what names the write in errors, e.g. {@code claim}
      * @throws org.springframework.dao.DataAccessException when the write or its commit failed
      */
     int execute(String what, Write write) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return inCallersTransaction(what, write);
+        }
         Pending pending = new Pending(what, write);
         queue.add(pending);
         if (closed) {
@@ -69,6 +76,17 @@ class GroupCommit implements DisposableBean {
                 throw translator.translate(what, null, sql);
             }
             throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private int inCallersTransaction(String what, Write write) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            return write.apply(connection);
+        } catch (SQLException e) {
+            throw translator.translate(what, null, e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
 

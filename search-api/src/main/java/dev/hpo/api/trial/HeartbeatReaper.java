@@ -9,6 +9,9 @@ import dev.hpo.study.TrialSettings;
 import dev.hpo.trial.TrialState;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import dev.hpo.trial.Trial;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -27,16 +30,16 @@ public class HeartbeatReaper {
     private static final Logger log = LoggerFactory.getLogger(HeartbeatReaper.class);
 
     private final StudyRepository studies;
-    private final TrialRepository trials;
+    private final TrialStore store;
     private final StudyCatalog catalog;
     private final StudyLifecycle lifecycle;
     private final WaitingTrials waiting;
     private final Clock clock;
 
-    HeartbeatReaper(StudyRepository studies, TrialRepository trials, StudyCatalog catalog, StudyLifecycle lifecycle,
+    HeartbeatReaper(StudyRepository studies, TrialStore store, StudyCatalog catalog, StudyLifecycle lifecycle,
                     WaitingTrials waiting, Clock clock) {
         this.studies = studies;
-        this.trials = trials;
+        this.store = store;
         this.catalog = catalog;
         this.lifecycle = lifecycle;
         this.waiting = waiting;
@@ -48,7 +51,7 @@ public class HeartbeatReaper {
         for (StudyEntity study : studies.findByState(StudyState.RUNNING)) {
             lifecycle.endIfOverdue(study);
         }
-        for (Long studyId : trials.findStudyIdsWithState(TrialState.RUNNING)) {
+        for (Long studyId : store.studiesWithRunningTrials()) {
             reap(studyId);
         }
     }
@@ -57,24 +60,29 @@ public class HeartbeatReaper {
     public int reap(long studyId) {
         StudyEntity study = studies.findById(studyId).orElseThrow();
         TrialSettings settings = catalog.spec(study).trialSettings();
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant cutoff = now.minus(settings.heartbeatTimeout());
         int taken = 0;
-        for (TrialEntity trial : trials.findByStudyIdAndStateAndHeartbeatAtBefore(studyId, TrialState.RUNNING, cutoff)) {
-            int changed;
-            if (study.getState().finished() || trial.getStopReason() != null) {
-                // The worker was told to stop and never confirmed: the trial ends as it was going to.
-                TrialState end = trial.getStopReason() != null ? trial.getStopReason() : TrialState.STOPPED;
-                changed = trials.finishSilent(trial.getId(), cutoff, end, LOST_WORKER, now);
-            } else if (trial.getAttempts() <= settings.maxRetries()) {
-                changed = trials.requeueSilent(trial.getId(), cutoff);
-            } else {
-                changed = trials.finishSilent(trial.getId(), cutoff, TrialState.FAILED, LOST_WORKER, now);
+        for (Trial silent : store.silent(studyId, cutoff)) {
+            // Read again with its measurements, which a trial ending early keeps as its result.
+            Trial trial = store.find(silent.id()).orElseThrow();
+            if (trial.state() != TrialState.RUNNING || !trial.heartbeatAt().isBefore(cutoff)) {
+                continue;
             }
-            if (changed == 1) {
+            Trial after;
+            if (study.getState().finished() || trial.stopRequested() != null) {
+                // The worker was told to stop and never confirmed: the trial ends as it was going to.
+                TrialState end = trial.stopRequested() != null ? trial.stopRequested() : TrialState.STOPPED;
+                after = trial.finish(end, Map.of(), LOST_WORKER, now);
+            } else if (trial.attempts() <= settings.maxRetries()) {
+                after = trial.requeue();
+            } else {
+                after = trial.finish(TrialState.FAILED, Map.of(), LOST_WORKER, now);
+            }
+            if (store.update(trial, after)) {
                 taken++;
-                log.info("Trial {} of study {} lost its worker {} (attempt {})", trial.getId(), studyId,
-                        trial.getWorkerId(), trial.getAttempts());
+                log.info("Trial {} of study {} lost its worker {} (attempt {})", trial.id(), studyId,
+                        trial.workerId(), trial.attempts());
             }
         }
         if (taken > 0) {

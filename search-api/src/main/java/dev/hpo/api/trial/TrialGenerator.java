@@ -9,6 +9,7 @@ import dev.hpo.api.study.StudyRepository;
 import dev.hpo.api.study.StudyRules;
 import dev.hpo.space.Configuration;
 import dev.hpo.study.StudySpec;
+import dev.hpo.trial.Trial;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,27 +27,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TrialGenerator {
 
     private final StudyRepository studies;
-    private final TrialRepository trials;
-    private final ActiveTrials active;
+    private final TrialStore store;
     private final StudyCatalog catalog;
     private final SamplerFactory samplerFactory;
     private final HistoryLoader history;
-    private final JsonColumns columns;
     private final WaitingTrials waiting;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Map<Long, Sampler> samplers = new ConcurrentHashMap<>();
 
-    TrialGenerator(StudyRepository studies, TrialRepository trials, ActiveTrials active, StudyCatalog catalog,
-                   SamplerFactory samplerFactory, HistoryLoader history, JsonColumns columns, WaitingTrials waiting,
-                   TransactionTemplate transaction, Clock clock) {
+    TrialGenerator(StudyRepository studies, TrialStore store, StudyCatalog catalog, SamplerFactory samplerFactory,
+                   HistoryLoader history, WaitingTrials waiting, TransactionTemplate transaction, Clock clock) {
         this.studies = studies;
-        this.trials = trials;
-        this.active = active;
+        this.store = store;
         this.catalog = catalog;
         this.samplerFactory = samplerFactory;
         this.history = history;
-        this.columns = columns;
         this.waiting = waiting;
         this.transaction = transaction;
         this.clock = clock;
@@ -64,7 +60,7 @@ class TrialGenerator {
             }
             StudySpec spec = catalog.spec(study);
             int repeats = spec.trialSettings().repeats();
-            long slots = spec.budget().parallelism() - active.count(studyId);
+            long slots = spec.budget().parallelism() - store.activeCount(studyId);
             long groups = Math.min(StudyRules.remainingGroups(spec, study.getTrialsCreated()),
                     Math.min(ceilDiv(wanted, repeats), ceilDiv(slots, repeats)));
             if (groups <= 0) {
@@ -76,12 +72,11 @@ class TrialGenerator {
                 study.markExhausted();
                 return 0;
             }
-            List<TrialEntity> rows = new ArrayList<>();
+            List<Trial> trials = new ArrayList<>();
             for (Configuration proposal : proposals.subList(0, (int) Math.min(groups, proposals.size()))) {
-                rows.addAll(group(study, spec.searchSpace().canonical(proposal), repeats, false));
+                trials.addAll(group(study, spec.searchSpace().canonical(proposal), repeats, false));
             }
-            trials.saveAll(rows);
-            return rows.size();
+            return store.create(trials).size();
         });
         if (created == null || created == 0) {
             return 0;
@@ -96,8 +91,8 @@ class TrialGenerator {
      *
      * @throws ApiException.Conflict when the study has ended or its budget has no room left
      */
-    List<TrialEntity> enqueue(long studyId, Configuration configuration) {
-        List<TrialEntity> created = transaction.execute(status -> {
+    List<Trial> enqueue(long studyId, Configuration configuration) {
+        List<Trial> created = transaction.execute(status -> {
             StudyEntity study = studies.lockById(studyId).orElseThrow();
             if (study.getState().finished()) {
                 throw new ApiException.Conflict("Study " + studyId + " is " + study.getState()
@@ -108,22 +103,20 @@ class TrialGenerator {
                 throw new ApiException.Conflict("Study " + studyId + " has created all "
                         + StudyRules.trialCapacity(spec) + " trials its budget allows.");
             }
-            List<TrialEntity> rows = group(study, configuration, spec.trialSettings().repeats(), true);
-            return trials.saveAll(rows);
+            return store.create(group(study, configuration, spec.trialSettings().repeats(), true));
         });
         // They run before the sampled trials already read.
         waiting.forget(studyId);
         return created;
     }
 
-    private List<TrialEntity> group(StudyEntity study, Configuration configuration, int repeats, boolean enqueued) {
+    private List<Trial> group(StudyEntity study, Configuration configuration, int repeats, boolean enqueued) {
         long first = study.reserveTrialNumbers(repeats);
-        String parameters = columns.write(configuration.values());
-        List<TrialEntity> rows = new ArrayList<>(repeats);
+        List<Trial> trials = new ArrayList<>(repeats);
         for (int r = 0; r < repeats; r++) {
-            rows.add(new TrialEntity(study.getId(), first + r, first, r, parameters, enqueued, clock.instant()));
+            trials.add(Trial.waiting(study.getId(), first + r, first, r, enqueued, configuration, clock.instant()));
         }
-        return rows;
+        return trials;
     }
 
     private static long ceilDiv(long a, long b) {

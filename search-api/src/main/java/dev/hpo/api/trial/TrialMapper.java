@@ -1,64 +1,39 @@
 package dev.hpo.api.trial;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hpo.api.study.StudyCatalog;
-import java.util.LinkedHashMap;
+import dev.hpo.trial.Trial;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Entities to response records; entities never leave the service. */
+/** Trials, as the store holds them, to the records the API answers with. */
 @Component
 class TrialMapper {
 
-    private final JsonColumns columns;
-    private final ObjectMapper json;
-
-    TrialMapper(JsonColumns columns, ObjectMapper json) {
-        this.columns = columns;
-        this.json = json;
+    /** A trial without its measurements, as lists and worker answers show it. */
+    TrialViews.Trial trial(Trial t) {
+        return view(t, null);
     }
 
-    TrialViews.Trial trial(TrialEntity t, List<MeasurementEntity> measurements) {
-        return new TrialViews.Trial(t.getId(), t.getStudyId(), t.getNumber(), t.getConfigKey(), t.getRepeatIndex(),
-                t.getState(), t.isEnqueued(), parameters(t), columns.metrics(t.getMetricsJson()), t.getWorkerId(),
-                t.getAttempts(), t.getFailureReason(), t.getStopReason(), t.getCreatedAt(), t.getStartedAt(),
-                t.getFinishedAt(), t.getHeartbeatAt(),
-                measurements == null ? null : measurements.stream().map(this::measurement).toList());
+    /** A trial with every measurement of every attempt, as the trial's own page shows it. */
+    TrialViews.Trial trial(Trial t, List<RecordedMeasurement> measurements) {
+        return view(t, measurements.stream().map(TrialMapper::measurement).toList());
     }
 
-    TrialViews.Trial trial(TrialRow t) {
-        return new TrialViews.Trial(t.id(), t.studyId(), t.number(), t.configKey(), t.repeatIndex(), t.state(),
-                t.enqueued(), parameters(t.parametersJson()), columns.metrics(t.metricsJson()), t.workerId(),
-                t.attempts(), t.failureReason(), t.stopReason(), t.createdAt(), t.startedAt(), t.finishedAt(),
-                t.heartbeatAt(), null);
-    }
-
-    TrialViews.Measurement measurement(MeasurementEntity m) {
-        return new TrialViews.Measurement(m.getAttempt(), m.getStep(), m.getElapsedSeconds(),
-                columns.metrics(m.getMetricsJson()), m.getReportedAt());
-    }
-
-    TrialViews.Suggestion suggestion(HandedTrial t, StudyCatalog.ParsedStudy study) {
+    TrialViews.Suggestion suggestion(Trial t, StudyCatalog.ParsedStudy study) {
         var settings = study.spec().trialSettings();
-        return new TrialViews.Suggestion(t.id(), t.studyId(), t.number(), t.configKey(), t.repeat(), t.attempt(),
-                parameters(t.parametersJson()), study.spec().seed(),
-                settings.timeCap().toMillis() / 1000.0, settings.heartbeatTimeout().toMillis() / 1000.0,
-                study.trialSettingsJson());
+        return new TrialViews.Suggestion(t.id(), t.studyId(), t.number(), t.configKey(), t.repeat(), t.attempts(),
+                t.parameters().values(), study.spec().seed(), settings.timeCap().toMillis() / 1000.0,
+                settings.heartbeatTimeout().toMillis() / 1000.0, study.trialSettingsJson());
     }
 
-    /** The stored configuration exactly as written, so clients see the values the trial ran with. */
-    Map<String, Object> parameters(TrialEntity t) {
-        return parameters(t.getParametersJson());
+    private static TrialViews.Trial view(Trial t, List<TrialViews.Measurement> measurements) {
+        return new TrialViews.Trial(t.id(), t.studyId(), t.number(), t.configKey(), t.repeat(), t.state(),
+                t.enqueued(), t.parameters().values(), t.metrics(), t.workerId(), t.attempts(), t.failureReason(),
+                t.stopRequested(), t.createdAt(), t.startedAt(), t.finishedAt(), t.heartbeatAt(), measurements);
     }
 
-    private Map<String, Object> parameters(String parametersJson) {
-        try {
-            return json.readValue(parametersJson, new TypeReference<LinkedHashMap<String, Object>>() {
-            });
-        } catch (Exception e) {
-            throw new IllegalStateException("a stored configuration is corrupt", e);
-        }
+    private static TrialViews.Measurement measurement(RecordedMeasurement m) {
+        return new TrialViews.Measurement(m.attempt(), m.measurement().step(), m.measurement().elapsedSeconds(),
+                m.measurement().metrics(), m.reportedAt());
     }
 }

@@ -1,65 +1,53 @@
 package dev.hpo.api.trial;
 
 import dev.hpo.api.error.ApiException;
-import dev.hpo.api.study.Ranking;
 import dev.hpo.api.study.StudyCatalog;
 import dev.hpo.api.study.StudyEntity;
 import dev.hpo.api.study.StudyRepository;
 import dev.hpo.space.Configuration;
+import dev.hpo.trial.Trial;
 import dev.hpo.trial.TrialState;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /** Reading a study's trials, and enqueuing known configurations. */
 @Service
-public class TrialQueries {
+class TrialQueries {
 
     private final StudyRepository studies;
-    private final TrialRepository trials;
-    private final MeasurementRepository measurements;
+    private final TrialStore store;
     private final StudyCatalog catalog;
     private final TrialGenerator generator;
     private final TrialMapper mapper;
-    private final JsonColumns columns;
 
-    TrialQueries(StudyRepository studies, TrialRepository trials, MeasurementRepository measurements,
-                 StudyCatalog catalog, TrialGenerator generator, TrialMapper mapper, JsonColumns columns) {
+    TrialQueries(StudyRepository studies, TrialStore store, StudyCatalog catalog, TrialGenerator generator,
+                 TrialMapper mapper) {
         this.studies = studies;
-        this.trials = trials;
-        this.measurements = measurements;
+        this.store = store;
         this.catalog = catalog;
         this.generator = generator;
         this.mapper = mapper;
-        this.columns = columns;
-    }
-
-    public StudyEntity study(long studyId) {
-        return studies.findById(studyId)
-                .orElseThrow(() -> new ApiException.NotFound("Study " + studyId + " does not exist."));
     }
 
     TrialViews.Trial trial(long trialId) {
-        TrialEntity trial = trials.findById(trialId)
+        Trial trial = store.find(trialId)
                 .orElseThrow(() -> new ApiException.NotFound("Trial " + trialId + " does not exist."));
-        return mapper.trial(trial, measurements.findByTrialIdOrderByAttemptAscStepAscIdAsc(trialId));
+        return mapper.trial(trial, store.history(trialId));
     }
 
     TrialViews.Page<TrialViews.Trial> page(long studyId, TrialState state, int page, int size) {
         study(studyId);
-        PageRequest request = PageRequest.of(page, size, Sort.by("number"));
-        var rows = state == null ? trials.findByStudyId(studyId, request)
-                : trials.findByStudyIdAndState(studyId, state, request);
-        return new TrialViews.Page<>(rows.map(t -> mapper.trial(t, null)).getContent(), page, size,
-                rows.getTotalElements(), rows.getTotalPages());
+        Optional<TrialState> only = Optional.ofNullable(state);
+        long total = store.count(studyId, only);
+        List<TrialViews.Trial> items = store.page(studyId, only, page, size).stream().map(mapper::trial).toList();
+        return new TrialViews.Page<>(items, page, size, total, (int) ((total + size - 1) / size));
     }
 
     List<TrialViews.Trial> all(long studyId) {
         study(studyId);
-        return trials.findByStudyIdOrderByNumberAsc(studyId).stream().map(t -> mapper.trial(t, null)).toList();
+        return store.ofStudy(studyId, false).stream().map(mapper::trial).toList();
     }
 
     /**
@@ -70,27 +58,11 @@ public class TrialQueries {
     List<TrialViews.Trial> enqueue(long studyId, Map<String, Object> parameters) {
         StudyEntity study = study(studyId);
         Configuration configuration = catalog.spec(study).searchSpace().canonical(Configuration.of(parameters));
-        return generator.enqueue(studyId, configuration).stream().map(t -> mapper.trial(t, null)).toList();
+        return generator.enqueue(studyId, configuration).stream().map(mapper::trial).toList();
     }
 
-    /** How many trials the study has in each state, every state listed. */
-    public Map<TrialState, Long> counts(long studyId) {
-        Map<TrialState, Long> counts = new EnumMap<>(TrialState.class);
-        for (TrialState s : TrialState.values()) {
-            counts.put(s, 0L);
-        }
-        for (Object[] row : trials.countByState(studyId)) {
-            counts.put((TrialState) row[0], (Long) row[1]);
-        }
-        return counts;
-    }
-
-    /** Every trial's outcome, for ranking. */
-    public List<Ranking.Outcome> outcomes(long studyId) {
-        return trials.findByStudyIdOrderByNumberAsc(studyId).stream()
-                .filter(t -> t.getState() == TrialState.COMPLETE)
-                .map(t -> new Ranking.Outcome(t.getId(), t.getConfigKey(), mapper.parameters(t), t.getState(),
-                        columns.metrics(t.getMetricsJson()), t.isEnqueued()))
-                .toList();
+    private StudyEntity study(long studyId) {
+        return studies.findById(studyId)
+                .orElseThrow(() -> new ApiException.NotFound("Study " + studyId + " does not exist."));
     }
 }

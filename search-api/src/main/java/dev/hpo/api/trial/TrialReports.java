@@ -4,13 +4,13 @@ import dev.hpo.api.error.ApiException;
 import dev.hpo.api.error.FieldProblem;
 import dev.hpo.api.optimizer.Pruner;
 import dev.hpo.api.optimizer.PrunerFactory;
-import dev.hpo.api.optimizer.StudyHistory;
-import dev.hpo.api.optimizer.TrialRecord;
 import dev.hpo.api.study.StudyCatalog;
-import dev.hpo.api.study.StudyEntity;
 import dev.hpo.api.study.StudyLifecycle;
-import dev.hpo.api.study.StudyRepository;
+import dev.hpo.api.study.StudyStatus;
+import dev.hpo.api.study.StudyStatuses;
 import dev.hpo.study.StudySpec;
+import dev.hpo.trial.Measurement;
+import dev.hpo.trial.Trial;
 import dev.hpo.trial.TrialState;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,42 +20,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 /**
  * What workers report about the trials they hold: measurements, heartbeats and completions. Each answer tells
  * the worker whether to stop: its study ended, early stopping pruned the trial, or the trial is no longer its.
+ * Every change goes through {@link TrialStore#update}; one that lost to a concurrent change (a heartbeat, a stop
+ * request, the reaper) reads the trial again and decides afresh.
  */
 @Service
 class TrialReports {
 
-    private final StudyRepository studies;
-    private final TrialRepository trials;
-    private final TrialRows rows;
-    private final MeasurementRepository measurements;
+    private final TrialStore store;
+    private final StudyStatuses statuses;
     private final StudyCatalog catalog;
     private final StudyLifecycle lifecycle;
     private final PrunerFactory prunerFactory;
     private final HistoryLoader history;
-    private final JsonColumns columns;
     private final TrialMapper mapper;
     private final WaitingTrials waiting;
     private final Clock clock;
     private final Map<Long, Pruner> pruners = new ConcurrentHashMap<>();
 
-    TrialReports(StudyRepository studies, TrialRepository trials, TrialRows rows, MeasurementRepository measurements,
-                 StudyCatalog catalog, StudyLifecycle lifecycle, PrunerFactory prunerFactory, HistoryLoader history,
-                 JsonColumns columns, TrialMapper mapper, WaitingTrials waiting, Clock clock) {
-        this.studies = studies;
-        this.trials = trials;
-        this.rows = rows;
-        this.measurements = measurements;
+    TrialReports(TrialStore store, StudyStatuses statuses, StudyCatalog catalog, StudyLifecycle lifecycle,
+                 PrunerFactory prunerFactory, HistoryLoader history, TrialMapper mapper, WaitingTrials waiting,
+                 Clock clock) {
+        this.store = store;
+        this.statuses = statuses;
         this.catalog = catalog;
         this.lifecycle = lifecycle;
         this.prunerFactory = prunerFactory;
         this.history = history;
-        this.columns = columns;
         this.mapper = mapper;
         this.waiting = waiting;
         this.clock = clock;
@@ -63,80 +58,69 @@ class TrialReports {
 
     TrialViews.StopDecision measure(long trialId, WorkerRequests.Measure request) {
         requireFiniteMetrics(request.metrics());
-        TrialRow trial = row(trialId);
-        if (!trial.runningFor(request.workerId())) {
+        Trial trial = trial(trialId);
+        if (!runningFor(trial, request.workerId())) {
             return new TrialViews.StopDecision(true);
         }
-        if (!measurements.existsByTrialIdAndAttemptAndStep(trialId, trial.attempts(), request.step())) {
-            try {
-                measurements.save(new MeasurementEntity(trialId, trial.attempts(), request.step(),
-                        request.elapsedSeconds(), columns.write(request.metrics()), clock.instant()));
-            } catch (DataIntegrityViolationException sameStepReportedTwice) {
-                // A retried request raced its first delivery; the first copy is kept.
-            }
-        }
-        trials.heartbeat(trialId, clock.instant());
+        store.measure(trial, new Measurement(request.step(), request.elapsedSeconds(), request.metrics()), now());
+        store.heartbeat(trial, now());
         if (stopRequested(trial)) {
             return new TrialViews.StopDecision(true);
         }
-        StudyEntity study = studies.findById(trial.studyId()).orElseThrow();
-        StudySpec spec = catalog.spec(study);
-        Pruner pruner = pruners.computeIfAbsent(study.getId(), id -> prunerFactory.create(spec));
-        if (pruner != Pruner.NEVER) {
-            StudyHistory known = history.load(study.getId(), spec);
-            TrialRecord record = known.trials().stream().filter(r -> r.number() == trial.number())
-                    .findFirst().orElseThrow();
-            if (pruner.shouldPrune(known, record)) {
-                trials.requestStop(trialId, TrialState.PRUNED);
-                return new TrialViews.StopDecision(true);
-            }
+        StudySpec spec = catalog.spec(status(trial.studyId()));
+        Pruner pruner = pruners.computeIfAbsent(trial.studyId(), id -> prunerFactory.create(spec));
+        if (pruner == Pruner.NEVER) {
+            return new TrialViews.StopDecision(false);
+        }
+        var known = history.load(trial.studyId(), spec);
+        var record = known.trials().stream().filter(r -> r.number() == trial.number()).findFirst().orElseThrow();
+        if (pruner.shouldPrune(known, record)) {
+            requestStop(trialId, TrialState.PRUNED);
+            return new TrialViews.StopDecision(true);
         }
         return new TrialViews.StopDecision(false);
     }
 
     TrialViews.StopDecision heartbeat(long trialId, WorkerRequests.Heartbeat request) {
-        TrialRow trial = row(trialId);
-        if (!trial.runningFor(request == null ? null : request.workerId())) {
+        Trial trial = trial(trialId);
+        if (!runningFor(trial, request == null ? null : request.workerId())) {
             return new TrialViews.StopDecision(true);
         }
-        trials.heartbeat(trialId, clock.instant());
+        store.heartbeat(trial, now());
         return new TrialViews.StopDecision(stopRequested(trial));
     }
 
+    /**
+     * Ends a running trial with what its worker reported: FAILED when it says so, else the state it was told to stop
+     * in, else COMPLETE. A trial stopped early keeps its last measurement's metrics as its result, with the final
+     * metrics the worker sent on top. A repeated completion with the same content answers as the first did.
+     *
+     * @throws ApiException.Conflict when the trial already ended otherwise, or another worker holds it
+     */
     TrialViews.Trial complete(long trialId, WorkerRequests.Complete request) {
         Map<String, Double> metrics = request.metrics() == null ? Map.of() : request.metrics();
         requireFiniteMetrics(metrics);
-        TrialRow trial = row(trialId);
-        TrialState end = request.isFailed() ? TrialState.FAILED
-                : trial.stopReason() != null ? trial.stopReason() : TrialState.COMPLETE;
-        if (end == TrialState.COMPLETE && metrics.isEmpty()) {
-            throw ApiException.InvalidRequest.of("metrics", "a completed trial needs at least one metric; "
-                    + "send {\"failed\": true, \"reason\": \"...\"} when it produced none");
-        }
         String reason = request.isFailed()
                 ? (request.reason() == null || request.reason().isBlank() ? "failed" : request.reason()) : null;
-        if (trial.state() == TrialState.RUNNING) {
+        for (Trial trial = trial(trialId); ; trial = trial(trialId)) {
+            TrialState end = request.isFailed() ? TrialState.FAILED
+                    : trial.stopRequested() != null ? trial.stopRequested() : TrialState.COMPLETE;
+            if (end == TrialState.COMPLETE && metrics.isEmpty()) {
+                throw ApiException.InvalidRequest.of("metrics", "a completed trial needs at least one metric; "
+                        + "send {\"failed\": true, \"reason\": \"...\"} when it produced none");
+            }
+            if (trial.state() != TrialState.RUNNING) {
+                return unchangedOrConflict(trial, end, metrics, reason);
+            }
             if (request.workerId() != null && !request.workerId().equals(trial.workerId())) {
                 throw new ApiException.Conflict("Trial " + trialId + " is held by another worker.");
             }
-            String metricsJson = metrics.isEmpty() ? null : columns.write(metrics);
-            // Microseconds, as both databases store it, so the answer shows what a later read shows.
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            if (rows.finish(trialId, end, metricsJson, reason, now)) {
+            Trial ended = trial.finish(end, metrics, reason, now());
+            if (store.update(trial, ended)) {
                 lifecycle.completeIfDone(trial.studyId());
-                return mapper.trial(trial.finished(end, metricsJson, reason, now));
+                return mapper.trial(ended);
             }
-            trial = row(trialId);
         }
-        if (trial.state().isFinished() && trial.state() == end
-                && Objects.equals(columns.metrics(trial.metricsJson()), metrics)
-                && Objects.equals(trial.failureReason(), reason)) {
-            return mapper.trial(trial);
-        }
-        throw new ApiException.Conflict(trial.state().isFinished()
-                ? "Trial " + trialId + " already ended " + trial.state() + "; a finished trial cannot change."
-                : "Trial " + trialId + " is " + trial.state() + ", not running: its worker fell silent and it "
-                        + "was taken back.");
     }
 
     /**
@@ -146,39 +130,80 @@ class TrialReports {
      * @throws ApiException.Conflict when the trial is not running or another worker holds it
      */
     TrialViews.Trial release(long trialId, String workerId) {
-        TrialRow trial = row(trialId);
-        if (trial.state() == TrialState.RUNNING && !workerId.equals(trial.workerId())) {
-            throw new ApiException.Conflict("Trial " + trialId + " is held by another worker.");
+        for (Trial trial = trial(trialId); ; trial = trial(trialId)) {
+            if (trial.state() != TrialState.RUNNING) {
+                throw new ApiException.Conflict(trial.isFinished()
+                        ? "Trial " + trialId + " already ended " + trial.state() + "; there is nothing to hand back."
+                        : "Trial " + trialId + " is " + trial.state() + ", not held by worker " + workerId + ".");
+            }
+            if (!workerId.equals(trial.workerId())) {
+                throw new ApiException.Conflict("Trial " + trialId + " is held by another worker.");
+            }
+            Trial after = trial.stopRequested() == null ? trial.requeue()
+                    : trial.finish(trial.stopRequested(), Map.of(), null, now());
+            if (store.update(trial, after)) {
+                if (after.state() == TrialState.WAITING) {
+                    waiting.forget(trial.studyId());
+                } else {
+                    lifecycle.completeIfDone(trial.studyId());
+                }
+                return mapper.trial(after);
+            }
         }
-        if (trials.release(trialId, workerId) == 1) {
-            waiting.forget(trial.studyId());
-        } else if (trials.releaseStopped(trialId, workerId, clock.instant()) == 1) {
-            lifecycle.completeIfDone(trial.studyId());
-        } else {
-            TrialRow now = row(trialId);
-            throw new ApiException.Conflict(now.state().isFinished()
-                    ? "Trial " + trialId + " already ended " + now.state() + "; there is nothing to hand back."
-                    : "Trial " + trialId + " is " + now.state() + ", not held by worker " + workerId + ".");
-        }
-        return mapper.trial(row(trialId));
     }
 
-    private TrialRow row(long trialId) {
-        return rows.find(trialId)
+    private TrialViews.Trial unchangedOrConflict(Trial trial, TrialState end, Map<String, Double> metrics,
+                                                 String reason) {
+        if (trial.state() == end && Objects.equals(trial.metrics(), trial.keptOnEnding(end, metrics))
+                && Objects.equals(trial.failureReason(), reason)) {
+            return mapper.trial(trial);
+        }
+        throw new ApiException.Conflict(trial.isFinished()
+                ? "Trial " + trial.id() + " already ended " + trial.state() + "; a finished trial cannot change."
+                : "Trial " + trial.id() + " is " + trial.state() + ", not running: its worker fell silent and it "
+                        + "was taken back.");
+    }
+
+    private Trial trial(long trialId) {
+        return store.find(trialId)
                 .orElseThrow(() -> new ApiException.NotFound("Trial " + trialId + " does not exist."));
     }
 
+    private StudyStatus status(long studyId) {
+        return statuses.find(studyId).orElseThrow();
+    }
+
+    /** Held by {@code workerId}, or by anyone when the worker does not say who it is. */
+    private static boolean runningFor(Trial trial, String workerId) {
+        return trial.state() == TrialState.RUNNING && (workerId == null || workerId.equals(trial.workerId()));
+    }
+
     /** True when the trial was told to stop, or its study ended since it started. */
-    private boolean stopRequested(TrialRow trial) {
-        if (trial.stopReason() != null) {
+    private boolean stopRequested(Trial trial) {
+        if (trial.stopRequested() != null) {
             return true;
         }
-        StudyEntity study = studies.findById(trial.studyId()).orElseThrow();
-        if (lifecycle.endIfOverdue(study) || study.getState().finished()) {
-            trials.requestStop(trial.id(), TrialState.STOPPED);
+        StudyStatus study = status(trial.studyId());
+        if (lifecycle.endIfOverdue(study) || study.state().finished()) {
+            requestStop(trial.id(), TrialState.STOPPED);
             return true;
         }
         return false;
+    }
+
+    /** Tells the trial's worker to stop, unless it was told already or the trial no longer runs. */
+    private void requestStop(long trialId, TrialState end) {
+        for (Trial trial = trial(trialId); trial.state() == TrialState.RUNNING && trial.stopRequested() == null;
+             trial = trial(trialId)) {
+            if (store.update(trial, trial.requestStop(end))) {
+                return;
+            }
+        }
+    }
+
+    /** Now, to the microsecond the databases keep, so an answer shows what a later read shows. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static void requireFiniteMetrics(Map<String, Double> metrics) {

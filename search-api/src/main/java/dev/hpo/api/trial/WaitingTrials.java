@@ -1,5 +1,6 @@
 package dev.hpo.api.trial;
 
+import dev.hpo.trial.Trial;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Map;
@@ -24,18 +25,18 @@ class WaitingTrials {
     /** Trials read per batch: enough to feed many concurrent workers, few enough to read in a millisecond. */
     static final int BATCH = 128;
 
-    private final TrialClaims claims;
+    private final TrialStore store;
     private final Map<Long, StudyQueue> queues = new ConcurrentHashMap<>();
 
-    WaitingTrials(TrialClaims claims) {
-        this.claims = claims;
+    WaitingTrials(TrialStore store) {
+        this.store = store;
     }
 
     /**
      * The next waiting trial of the study that no other request of this service is claiming, if any. The caller
      * must {@link #settle} it once its claim succeeded or failed.
      */
-    Optional<WaitingTrial> next(long studyId) {
+    Optional<Trial> next(long studyId) {
         return queues.computeIfAbsent(studyId, StudyQueue::new).next();
     }
 
@@ -57,7 +58,7 @@ class WaitingTrials {
 
     private final class StudyQueue {
         private final long studyId;
-        private final ArrayDeque<WaitingTrial> ready = new ArrayDeque<>();
+        private final ArrayDeque<Trial> ready = new ArrayDeque<>();
         /** Given out and not settled: a batch read meanwhile still sees them waiting and must skip them. */
         private final Set<Long> claiming = new HashSet<>();
 
@@ -66,15 +67,15 @@ class WaitingTrials {
         }
 
         // One request reads the next batch while the others wait for it: they would all read the same trials.
-        synchronized Optional<WaitingTrial> next() {
+        synchronized Optional<Trial> next() {
             if (ready.isEmpty()) {
-                for (WaitingTrial trial : claims.waiting(studyId, BATCH + claiming.size())) {
+                for (Trial trial : store.waiting(studyId, BATCH + claiming.size())) {
                     if (!claiming.contains(trial.id())) {
                         ready.add(trial);
                     }
                 }
             }
-            WaitingTrial trial = ready.poll();
+            Trial trial = ready.poll();
             if (trial != null) {
                 claiming.add(trial.id());
             }

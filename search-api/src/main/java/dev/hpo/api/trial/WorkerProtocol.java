@@ -7,6 +7,7 @@ import dev.hpo.api.study.StudyRules;
 import dev.hpo.api.study.StudyStatus;
 import dev.hpo.api.study.StudyStatuses;
 import dev.hpo.study.StudySpec;
+import dev.hpo.trial.Trial;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,18 +33,18 @@ class WorkerProtocol {
     private final StudyCatalog catalog;
     private final StudyLifecycle lifecycle;
     private final TrialGenerator generator;
-    private final TrialClaims claims;
+    private final TrialStore store;
     private final WaitingTrials waiting;
     private final TrialMapper mapper;
     private final Clock clock;
 
     WorkerProtocol(StudyStatuses statuses, StudyCatalog catalog, StudyLifecycle lifecycle, TrialGenerator generator,
-                   TrialClaims claims, WaitingTrials waiting, TrialMapper mapper, Clock clock) {
+                   TrialStore store, WaitingTrials waiting, TrialMapper mapper, Clock clock) {
         this.statuses = statuses;
         this.catalog = catalog;
         this.lifecycle = lifecycle;
         this.generator = generator;
-        this.claims = claims;
+        this.store = store;
         this.waiting = waiting;
         this.mapper = mapper;
         this.clock = clock;
@@ -57,7 +58,7 @@ class WorkerProtocol {
         }
         StudyCatalog.ParsedStudy parsed = catalog.of(study);
         // A retried request must not hand out a second trial: the worker first gets back what it holds.
-        List<HandedTrial> held = new ArrayList<>(claims.held(studyId, workerId));
+        List<Trial> held = new ArrayList<>(store.held(studyId, workerId));
         for (int round = 0; round < ROUNDS && held.size() < count; round++) {
             int claimed = claim(studyId, workerId, count - held.size(), parsed.spec(), held);
             if (held.size() < count && generator.sample(studyId, count - held.size()) == 0 && claimed == 0) {
@@ -73,20 +74,22 @@ class WorkerProtocol {
     }
 
     /** Claims up to {@code wanted} waiting trials into {@code into}; returns how many it claimed. */
-    private int claim(long studyId, String workerId, int wanted, StudySpec spec, List<HandedTrial> into) {
+    private int claim(long studyId, String workerId, int wanted, StudySpec spec, List<Trial> into) {
         long room = wanted;
         if (spec.budget().parallelism() < StudyRules.trialCapacity(spec)) {
-            room = Math.min(wanted, spec.budget().parallelism() - claims.running(studyId));
+            room = Math.min(wanted, spec.budget().parallelism() - store.running(studyId));
         }
         int claimed = 0;
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS && claimed < room; attempt++) {
-            Optional<WaitingTrial> next = waiting.next(studyId);
+            Optional<Trial> next = waiting.next(studyId);
             if (next.isEmpty()) {
                 break;
             }
             try {
-                if (claims.claim(next.get(), workerId, clock.instant())) {
-                    into.add(next.get().onceClaimed());
+                // Compared with the trial as read: if anything changed it since, another service took it first.
+                Trial running = next.get().claim(workerId, clock.instant());
+                if (store.update(next.get(), running)) {
+                    into.add(running);
                     claimed++;
                 }
             } finally {

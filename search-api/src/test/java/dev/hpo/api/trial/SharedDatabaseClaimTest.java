@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hpo.api.ApiTest;
 import dev.hpo.api.HttpApi;
 import dev.hpo.api.Specs;
+import dev.hpo.trial.Trial;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,7 +34,7 @@ class SharedDatabaseClaimTest {
     int port;
 
     @Autowired
-    TrialClaims claims;
+    TrialStore store;
 
     @Test
     void servicesSharingADatabaseNeverClaimATrialTwice() throws Exception {
@@ -45,7 +46,7 @@ class SharedDatabaseClaimTest {
         }
         List<WaitingTrials> services = new ArrayList<>();
         for (int s = 0; s < SERVICES; s++) {
-            services.add(new WaitingTrials(claims));
+            services.add(new WaitingTrials(store));
         }
         List<Long> won = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(SERVICES * WORKERS_PER_SERVICE);
@@ -54,8 +55,8 @@ class SharedDatabaseClaimTest {
             WaitingTrials service = services.get(w % SERVICES);
             String worker = "w" + w;
             workers.add(pool.submit(() -> {
-                for (Optional<WaitingTrial> next = service.next(study); next.isPresent(); next = service.next(study)) {
-                    if (claims.claim(next.get(), worker, Instant.now())) {
+                for (Optional<Trial> next = service.next(study); next.isPresent(); next = service.next(study)) {
+                    if (store.update(next.get(), next.get().claim(worker, Instant.now()))) {
                         won.add(next.get().id());
                     }
                     service.settle(study, next.get().id());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hpo.api.ApiTest;
 import dev.hpo.api.HttpApi;
 import dev.hpo.api.Specs;
+import dev.hpo.trial.Trial;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 @ApiTest
-class TrialClaimsTest {
+class TrialStoreQueryPlanTest {
 
     private static final int QUEUED = 2_000;
 
@@ -25,7 +26,7 @@ class TrialClaimsTest {
     int port;
 
     @Autowired
-    TrialClaims claims;
+    TrialStore store;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -43,10 +44,10 @@ class TrialClaimsTest {
                 + " state, attempts, created_at, version) VALUES (?, ?, ?, 0, ?, ?, 'WAITING', 0, ?, 0)", rows);
         jdbc.update("ANALYZE");
 
-        List<Long> first = claims.waiting(study, 5).stream().map(t -> t.onceClaimed().number()).toList();
+        List<Long> first = store.waiting(study, 5).stream().map(Trial::number).toList();
 
         assertThat(first).containsExactly(9L, 19L, 29L, 39L, 49L);
-        assertThat(scanCount(TrialClaims.WAITING_IN_RUN_ORDER, study, 5)).isLessThanOrEqualTo(6);
+        assertThat(scanCount(TrialStore.WAITING_IN_RUN_ORDER, study, 5)).isLessThanOrEqualTo(6);
     }
 
     @Test
@@ -64,8 +65,8 @@ class TrialClaimsTest {
                 rows);
         jdbc.update("ANALYZE");
 
-        assertThat(claims.held(study, "w7")).extracting(HandedTrial::number).containsExactly(807L);
-        assertThat(scanCount(TrialClaims.HELD_BY_WORKER, study, "'w7'")).isLessThanOrEqualTo(2);
+        assertThat(store.held(study, "w7")).extracting(Trial::number).containsExactly(807L);
+        assertThat(scanCount(TrialStore.HELD_BY_WORKER, "'w7'", study)).isLessThanOrEqualTo(2);
     }
 
     /** How many index entries H2 read to run {@code sql} with these literal parameters. */
