@@ -110,11 +110,12 @@ class TrialReports {
                         + "send {\"failed\": true, \"reason\": \"...\"} when it produced none");
             }
             if (trial.state() != TrialState.RUNNING) {
-                return unchangedOrConflict(trial, end, metrics, reason);
+                return unchangedOrConflict(endingAs(trial, end), end, metrics, reason);
             }
             if (request.workerId() != null && !request.workerId().equals(trial.workerId())) {
                 throw new ApiException.Conflict("Trial " + trialId + " is held by another worker.");
             }
+            trial = endingAs(trial, end);
             Trial ended = trial.finish(end, metrics, reason, now());
             if (store.update(trial, ended)) {
                 lifecycle.completeIfDone(trial.studyId());
@@ -139,9 +140,10 @@ class TrialReports {
             if (!workerId.equals(trial.workerId())) {
                 throw new ApiException.Conflict("Trial " + trialId + " is held by another worker.");
             }
-            Trial after = trial.stopRequested() == null ? trial.requeue()
-                    : trial.finish(trial.stopRequested(), Map.of(), null, now());
-            if (store.update(trial, after)) {
+            Trial before = trial.stopRequested() == null ? trial : endingAs(trial, trial.stopRequested());
+            Trial after = before.stopRequested() == null ? before.requeue()
+                    : before.finish(before.stopRequested(), Map.of(), null, now());
+            if (store.update(before, after)) {
                 if (after.state() == TrialState.WAITING) {
                     waiting.forget(trial.studyId());
                 } else {
@@ -164,9 +166,16 @@ class TrialReports {
                         + "was taken back.");
     }
 
+    /** The trial, without measurements: what a report needs to decide. */
     private Trial trial(long trialId) {
-        return store.find(trialId)
+        return store.find(trialId, false)
                 .orElseThrow(() -> new ApiException.NotFound("Trial " + trialId + " does not exist."));
+    }
+
+    /** The trial as read, with its measurements when it is about to end early and keeps the last one. */
+    private Trial endingAs(Trial trial, TrialState end) {
+        boolean early = end == TrialState.PRUNED || end == TrialState.STOPPED;
+        return early ? store.find(trial.id()).orElseThrow() : trial;
     }
 
     private StudyStatus status(long studyId) {

@@ -47,11 +47,19 @@ public class TrialStore implements StudyTrials {
 
     /** The trial with the measurements of its latest attempt. */
     public Optional<Trial> find(long trialId) {
-        return jdbc.sql("SELECT " + TRIAL_COLUMNS + " FROM trials WHERE id = ?")
+        return find(trialId, true);
+    }
+
+    /**
+     * The trial, with or without its latest attempt's measurements: only a trial about to end early keeps its last
+     * measurement, so the worker protocol's other reads leave them out.
+     */
+    public Optional<Trial> find(long trialId, boolean withMeasurements) {
+        Optional<Trial> trial = jdbc.sql("SELECT " + TRIAL_COLUMNS + " FROM trials WHERE id = ?")
                 .param(trialId)
                 .query((rs, n) -> rows.trial(rs))
-                .optional()
-                .map(measurements::withLatestAttempt);
+                .optional();
+        return withMeasurements ? trial.map(measurements::withLatestAttempt) : trial;
     }
 
     /**
@@ -214,39 +222,8 @@ public class TrialStore implements StudyTrials {
         if (!stopRequest && !before.state().canMoveTo(after.state())) {
             throw new IllegalTrialTransitionException(before.state(), after.state());
         }
-        String sql = "UPDATE trials SET state = ?, stop_reason = ?, worker_id = ?, attempts = ?, metrics_json = ?,"
-                + " failure_reason = ?, started_at = ?, finished_at = ?, heartbeat_at = ?, version = version + 1"
-                + " WHERE id = ? AND state = ? AND attempts = ?"
-                + (before.stopRequested() == null ? " AND stop_reason IS NULL" : " AND stop_reason = ?")
-                + (before.workerId() == null ? " AND worker_id IS NULL" : " AND worker_id = ?")
-                + (before.heartbeatAt() == null ? " AND heartbeat_at IS NULL" : " AND heartbeat_at = ?");
-        return commits.execute("trial update", connection -> {
-            try (PreparedStatement update = connection.prepareStatement(sql)) {
-                int i = 0;
-                update.setString(++i, after.state().name());
-                update.setString(++i, after.stopRequested() == null ? null : after.stopRequested().name());
-                update.setString(++i, after.workerId());
-                update.setInt(++i, after.attempts());
-                update.setString(++i, after.metrics().isEmpty() ? null : rows.write(after.metrics()));
-                update.setString(++i, after.failureReason());
-                update.setObject(++i, utc(after.startedAt()));
-                update.setObject(++i, utc(after.finishedAt()));
-                update.setObject(++i, utc(after.heartbeatAt()));
-                update.setLong(++i, before.id());
-                update.setString(++i, before.state().name());
-                update.setInt(++i, before.attempts());
-                if (before.stopRequested() != null) {
-                    update.setString(++i, before.stopRequested().name());
-                }
-                if (before.workerId() != null) {
-                    update.setString(++i, before.workerId());
-                }
-                if (before.heartbeatAt() != null) {
-                    update.setObject(++i, utc(before.heartbeatAt()));
-                }
-                return update.executeUpdate();
-            }
-        }) == 1;
+        TrialUpdate update = new TrialUpdate(before, after);
+        return commits.execute("trial update", connection -> update.apply(connection, rows::write)) == 1;
     }
 
     /**
