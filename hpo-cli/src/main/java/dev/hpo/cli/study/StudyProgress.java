@@ -1,11 +1,11 @@
 package dev.hpo.cli.study;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hpo.study.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -105,21 +105,9 @@ final class StudyProgress {
         if (!value.isTextual()) {
             return Optional.empty();
         }
-        String text = value.asText().trim().toLowerCase(Locale.ROOT);
         try {
-            if (text.startsWith("p")) {
-                return Optional.of(Duration.parse(text.toUpperCase(Locale.ROOT)));
-            }
-            double amount = Double.parseDouble(text.substring(0, text.length() - 1));
-            long unit = switch (text.charAt(text.length() - 1)) {
-                case 's' -> 1;
-                case 'm' -> 60;
-                case 'h' -> 3600;
-                case 'd' -> 86400;
-                default -> -1;
-            };
-            return unit < 0 ? Optional.empty() : Optional.of(Duration.ofMillis((long) (amount * unit * 1000)));
-        } catch (RuntimeException e) {
+            return Optional.of(Durations.parse(value.asText()));
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }
