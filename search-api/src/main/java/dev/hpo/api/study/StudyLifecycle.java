@@ -3,6 +3,7 @@ package dev.hpo.api.study;
 import dev.hpo.api.trial.ActiveTrials;
 import dev.hpo.api.trial.TrialRepository;
 import dev.hpo.study.StudySpec;
+import dev.hpo.study.StudyState;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Service;

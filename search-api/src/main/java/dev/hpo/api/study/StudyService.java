@@ -4,6 +4,7 @@ import dev.hpo.api.error.ApiException;
 import dev.hpo.api.trial.TrialQueries;
 import dev.hpo.study.StudySpec;
 import dev.hpo.study.StudySpecParser;
+import dev.hpo.study.StudyState;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.dao.DataIntegrityViolationException;

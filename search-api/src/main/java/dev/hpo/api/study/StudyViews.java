@@ -3,6 +3,7 @@ package dev.hpo.api.study;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hpo.study.Objective;
+import dev.hpo.study.StudyState;
 import dev.hpo.trial.TrialState;
 import java.time.Instant;
 import java.util.List;

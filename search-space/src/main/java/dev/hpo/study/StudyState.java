@@ -1,4 +1,4 @@
-package dev.hpo.api.study;
+package dev.hpo.study;
 
 /** Where a study is in its life. Only a running study hands out trials. */
 public enum StudyState {
