@@ -3,6 +3,9 @@ package dev.hpo.api.trial;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hpo.api.study.StudyCatalog;
+import dev.hpo.protocol.MeasurementView;
+import dev.hpo.protocol.Suggestion;
+import dev.hpo.protocol.TrialView;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,29 +23,29 @@ class TrialMapper {
         this.json = json;
     }
 
-    TrialViews.Trial trial(TrialEntity t, List<MeasurementEntity> measurements) {
-        return new TrialViews.Trial(t.getId(), t.getStudyId(), t.getNumber(), t.getConfigKey(), t.getRepeatIndex(),
+    TrialView trial(TrialEntity t, List<MeasurementEntity> measurements) {
+        return new TrialView(t.getId(), t.getStudyId(), t.getNumber(), t.getConfigKey(), t.getRepeatIndex(),
                 t.getState(), t.isEnqueued(), parameters(t), columns.metrics(t.getMetricsJson()), t.getWorkerId(),
                 t.getAttempts(), t.getFailureReason(), t.getStopReason(), t.getCreatedAt(), t.getStartedAt(),
                 t.getFinishedAt(), t.getHeartbeatAt(),
                 measurements == null ? null : measurements.stream().map(this::measurement).toList());
     }
 
-    TrialViews.Trial trial(TrialRow t) {
-        return new TrialViews.Trial(t.id(), t.studyId(), t.number(), t.configKey(), t.repeatIndex(), t.state(),
+    TrialView trial(TrialRow t) {
+        return new TrialView(t.id(), t.studyId(), t.number(), t.configKey(), t.repeatIndex(), t.state(),
                 t.enqueued(), parameters(t.parametersJson()), columns.metrics(t.metricsJson()), t.workerId(),
                 t.attempts(), t.failureReason(), t.stopReason(), t.createdAt(), t.startedAt(), t.finishedAt(),
                 t.heartbeatAt(), null);
     }
 
-    TrialViews.Measurement measurement(MeasurementEntity m) {
-        return new TrialViews.Measurement(m.getAttempt(), m.getStep(), m.getElapsedSeconds(),
+    MeasurementView measurement(MeasurementEntity m) {
+        return new MeasurementView(m.getAttempt(), m.getStep(), m.getElapsedSeconds(),
                 columns.metrics(m.getMetricsJson()), m.getReportedAt());
     }
 
-    TrialViews.Suggestion suggestion(HandedTrial t, StudyCatalog.ParsedStudy study) {
+    Suggestion suggestion(HandedTrial t, StudyCatalog.ParsedStudy study) {
         var settings = study.spec().trialSettings();
-        return new TrialViews.Suggestion(t.id(), t.studyId(), t.number(), t.configKey(), t.repeat(), t.attempt(),
+        return new Suggestion(t.id(), t.studyId(), t.number(), t.configKey(), t.repeat(), t.attempt(),
                 parameters(t.parametersJson()), study.spec().seed(),
                 settings.timeCap().toMillis() / 1000.0, settings.heartbeatTimeout().toMillis() / 1000.0,
                 study.trialSettingsJson());

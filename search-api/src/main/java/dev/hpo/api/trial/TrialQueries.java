@@ -5,6 +5,8 @@ import dev.hpo.api.study.Ranking;
 import dev.hpo.api.study.StudyCatalog;
 import dev.hpo.api.study.StudyEntity;
 import dev.hpo.api.study.StudyRepository;
+import dev.hpo.protocol.Page;
+import dev.hpo.protocol.TrialView;
 import dev.hpo.space.Configuration;
 import dev.hpo.trial.TrialState;
 import java.util.EnumMap;
@@ -42,22 +44,22 @@ public class TrialQueries {
                 .orElseThrow(() -> new ApiException.NotFound("Study " + studyId + " does not exist."));
     }
 
-    TrialViews.Trial trial(long trialId) {
+    TrialView trial(long trialId) {
         TrialEntity trial = trials.findById(trialId)
                 .orElseThrow(() -> new ApiException.NotFound("Trial " + trialId + " does not exist."));
         return mapper.trial(trial, measurements.findByTrialIdOrderByAttemptAscStepAscIdAsc(trialId));
     }
 
-    TrialViews.Page<TrialViews.Trial> page(long studyId, TrialState state, int page, int size) {
+    Page<TrialView> page(long studyId, TrialState state, int page, int size) {
         study(studyId);
         PageRequest request = PageRequest.of(page, size, Sort.by("number"));
         var rows = state == null ? trials.findByStudyId(studyId, request)
                 : trials.findByStudyIdAndState(studyId, state, request);
-        return new TrialViews.Page<>(rows.map(t -> mapper.trial(t, null)).getContent(), page, size,
+        return new Page<>(rows.map(t -> mapper.trial(t, null)).getContent(), page, size,
                 rows.getTotalElements(), rows.getTotalPages());
     }
 
-    List<TrialViews.Trial> all(long studyId) {
+    List<TrialView> all(long studyId) {
         study(studyId);
         return trials.findByStudyIdOrderByNumberAsc(studyId).stream().map(t -> mapper.trial(t, null)).toList();
     }
@@ -67,7 +69,7 @@ public class TrialQueries {
      *
      * @throws dev.hpo.space.InvalidConfigurationException naming each parameter that does not fit the space
      */
-    List<TrialViews.Trial> enqueue(long studyId, Map<String, Object> parameters) {
+    List<TrialView> enqueue(long studyId, Map<String, Object> parameters) {
         StudyEntity study = study(studyId);
         Configuration configuration = catalog.spec(study).searchSpace().canonical(Configuration.of(parameters));
         return generator.enqueue(studyId, configuration).stream().map(t -> mapper.trial(t, null)).toList();

@@ -1,7 +1,6 @@
 package dev.hpo.api.trial;
 
 import dev.hpo.api.error.ApiException;
-import dev.hpo.api.error.FieldProblem;
 import dev.hpo.api.optimizer.Pruner;
 import dev.hpo.api.optimizer.PrunerFactory;
 import dev.hpo.api.optimizer.StudyHistory;
@@ -10,6 +9,12 @@ import dev.hpo.api.study.StudyCatalog;
 import dev.hpo.api.study.StudyEntity;
 import dev.hpo.api.study.StudyLifecycle;
 import dev.hpo.api.study.StudyRepository;
+import dev.hpo.protocol.Completion;
+import dev.hpo.protocol.Heartbeat;
+import dev.hpo.protocol.MeasurementReport;
+import dev.hpo.protocol.StopDecision;
+import dev.hpo.protocol.TrialView;
+import dev.hpo.study.FieldError;
 import dev.hpo.study.StudySpec;
 import dev.hpo.trial.TrialState;
 import java.time.Clock;
@@ -61,11 +66,11 @@ class TrialReports {
         this.clock = clock;
     }
 
-    TrialViews.StopDecision measure(long trialId, WorkerRequests.Measure request) {
+    StopDecision measure(long trialId, MeasurementReport request) {
         requireFiniteMetrics(request.metrics());
         TrialRow trial = row(trialId);
         if (!trial.runningFor(request.workerId())) {
-            return new TrialViews.StopDecision(true);
+            return new StopDecision(true);
         }
         if (!measurements.existsByTrialIdAndAttemptAndStep(trialId, trial.attempts(), request.step())) {
             try {
@@ -77,7 +82,7 @@ class TrialReports {
         }
         trials.heartbeat(trialId, clock.instant());
         if (stopRequested(trial)) {
-            return new TrialViews.StopDecision(true);
+            return new StopDecision(true);
         }
         StudyEntity study = studies.findById(trial.studyId()).orElseThrow();
         StudySpec spec = catalog.spec(study);
@@ -88,32 +93,32 @@ class TrialReports {
                     .findFirst().orElseThrow();
             if (pruner.shouldPrune(known, record)) {
                 trials.requestStop(trialId, TrialState.PRUNED);
-                return new TrialViews.StopDecision(true);
+                return new StopDecision(true);
             }
         }
-        return new TrialViews.StopDecision(false);
+        return new StopDecision(false);
     }
 
-    TrialViews.StopDecision heartbeat(long trialId, WorkerRequests.Heartbeat request) {
+    StopDecision heartbeat(long trialId, Heartbeat request) {
         TrialRow trial = row(trialId);
         if (!trial.runningFor(request == null ? null : request.workerId())) {
-            return new TrialViews.StopDecision(true);
+            return new StopDecision(true);
         }
         trials.heartbeat(trialId, clock.instant());
-        return new TrialViews.StopDecision(stopRequested(trial));
+        return new StopDecision(stopRequested(trial));
     }
 
-    TrialViews.Trial complete(long trialId, WorkerRequests.Complete request) {
+    TrialView complete(long trialId, Completion request) {
         Map<String, Double> metrics = request.metrics() == null ? Map.of() : request.metrics();
         requireFiniteMetrics(metrics);
         TrialRow trial = row(trialId);
-        TrialState end = request.isFailed() ? TrialState.FAILED
+        TrialState end = request.reportsFailure() ? TrialState.FAILED
                 : trial.stopReason() != null ? trial.stopReason() : TrialState.COMPLETE;
         if (end == TrialState.COMPLETE && metrics.isEmpty()) {
             throw ApiException.InvalidRequest.of("metrics", "a completed trial needs at least one metric; "
                     + "send {\"failed\": true, \"reason\": \"...\"} when it produced none");
         }
-        String reason = request.isFailed()
+        String reason = request.reportsFailure()
                 ? (request.reason() == null || request.reason().isBlank() ? "failed" : request.reason()) : null;
         if (trial.state() == TrialState.RUNNING) {
             if (request.workerId() != null && !request.workerId().equals(trial.workerId())) {
@@ -145,7 +150,7 @@ class TrialReports {
      *
      * @throws ApiException.Conflict when the trial is not running or another worker holds it
      */
-    TrialViews.Trial release(long trialId, String workerId) {
+    TrialView release(long trialId, String workerId) {
         TrialRow trial = row(trialId);
         if (trial.state() == TrialState.RUNNING && !workerId.equals(trial.workerId())) {
             throw new ApiException.Conflict("Trial " + trialId + " is held by another worker.");
@@ -182,12 +187,12 @@ class TrialReports {
     }
 
     private static void requireFiniteMetrics(Map<String, Double> metrics) {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<FieldError> problems = new ArrayList<>();
         metrics.forEach((name, value) -> {
             if (name.isBlank()) {
-                problems.add(new FieldProblem("metrics", "metric names must not be blank"));
+                problems.add(new FieldError("metrics", "metric names must not be blank"));
             } else if (value == null || !Double.isFinite(value)) {
-                problems.add(new FieldProblem("metrics." + name, "must be a finite number, got " + value));
+                problems.add(new FieldError("metrics." + name, "must be a finite number, got " + value));
             }
         });
         if (!problems.isEmpty()) {
