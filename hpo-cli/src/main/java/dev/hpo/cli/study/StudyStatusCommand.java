@@ -38,10 +38,10 @@ public final class StudyStatusCommand implements Callable<Integer> {
         StudyResource resource = study.connect();
         PrintWriter out = study.out();
         if (!watch) {
-            StudyProgress.render(resource.get(), Instant.now()).forEach(out::println);
+            StudyProgress.render(resource.api().study(resource.id()), Instant.now()).forEach(out::println);
             return 0;
         }
-        new StudyWatch(out, System.console() != null).follow(() -> resource.get(),
+        new StudyWatch(out, System.console() != null).follow(() -> resource.api().study(resource.id()),
                 refresh.compareTo(SHORTEST_INTERVAL) < 0 ? SHORTEST_INTERVAL : refresh);
         return 0;
     }
