@@ -26,14 +26,9 @@ public final class ApiOptions {
     public ApiClient connect() {
         URI base;
         try {
-            base = URI.create(api);
+            base = ApiClient.address(api);
         } catch (IllegalArgumentException e) {
-            throw new CliException(CliException.USAGE, "--api: '" + api + "' is not an address, e.g."
-                    + " http://127.0.0.1:8080");
-        }
-        if (base.getHost() == null || !("http".equals(base.getScheme()) || "https".equals(base.getScheme()))) {
-            throw new CliException(CliException.USAGE, "--api: '" + api + "' is not an http(s) address, e.g."
-                    + " http://127.0.0.1:8080");
+            throw new CliException(CliException.USAGE, "--api: " + e.getMessage());
         }
         return ApiClient.http(base, Optional.ofNullable(token), Retry.never());
     }

@@ -50,6 +50,24 @@ public final class ApiClient {
         this.exchanges = new Exchanges(transport, token.filter(t -> !t.isBlank()), retry);
     }
 
+    /**
+     * The API's address as a person types it ({@code --api}, {@code HPO_API_URL}).
+     *
+     * @throws IllegalArgumentException when the text is not an http(s) URL with a host, saying so with an example
+     */
+    public static URI address(String text) {
+        URI base;
+        try {
+            base = URI.create(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + text + "' is not an address, e.g. http://127.0.0.1:8080", e);
+        }
+        if (base.getHost() == null || !("http".equals(base.getScheme()) || "https".equals(base.getScheme()))) {
+            throw new IllegalArgumentException("'" + text + "' is not an http(s) address, e.g. http://127.0.0.1:8080");
+        }
+        return base;
+    }
+
     /** A client over the JDK's HTTP client with its default timeouts. */
     public static ApiClient http(URI base, Optional<String> token, Retry retry) {
         return new ApiClient(new JdkHttpTransport(base), token, retry);

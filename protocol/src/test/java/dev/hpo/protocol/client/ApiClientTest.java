@@ -226,4 +226,14 @@ class ApiClientTest {
         assertThat(api.received().get(0).path()).isEqualTo("/hpo/api/studies");
         assertThat(api.received().get(0).header("Authorization")).isNull();
     }
+
+    @Test
+    void anAddressIsAnHttpUrlWithAHost() {
+        assertThat(ApiClient.address(" https://hpo.example:8443/api-prefix ")).hasToString(
+                "https://hpo.example:8443/api-prefix");
+        assertThatThrownBy(() -> ApiClient.address("ftp://example")).hasMessage(
+                "'ftp://example' is not an http(s) address, e.g. http://127.0.0.1:8080");
+        assertThatThrownBy(() -> ApiClient.address("localhost:8080")).hasMessageContaining("not an http(s) address");
+        assertThatThrownBy(() -> ApiClient.address("http://a b")).hasMessageContaining("is not an address");
+    }
 }

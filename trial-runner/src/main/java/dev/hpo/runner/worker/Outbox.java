@@ -161,12 +161,7 @@ final class Outbox implements AutoCloseable {
                     stopRequested.add(report.trialId());
                 }
             } catch (ApiException e) {
-                if (!e.refused()) {
-                    if (!closed) {
-                        log.accept("gave up sending the " + report.what() + " of trial " + report.trialId() + ": "
-                                + e.getMessage());
-                    }
-                } else {
+                if (e.refused()) {
                     // A refusal will not change by repeating: a finished trial (409) keeps what it has.
                     if (!report.heartbeat() || !e.isConflict()) {
                         log.accept("the API refused the " + report.what() + " of trial " + report.trialId() + ": "
@@ -175,6 +170,9 @@ final class Outbox implements AutoCloseable {
                     if (e.isConflict() || e.isNotFound()) {
                         stopRequested.add(report.trialId());
                     }
+                } else if (!closed) {
+                    log.accept("gave up sending the " + report.what() + " of trial " + report.trialId() + ": "
+                            + e.getMessage());
                 }
             } finally {
                 synchronized (pending) {

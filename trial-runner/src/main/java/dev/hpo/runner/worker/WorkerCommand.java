@@ -84,10 +84,7 @@ public final class WorkerCommand implements Callable<Integer> {
         TrialCommand command;
         URI base;
         try {
-            base = URI.create(api);
-            if (base.getScheme() == null || base.getHost() == null) {
-                throw new IllegalArgumentException("--api must be an http(s) address, got '" + api + "'");
-            }
+            base = address();
             Device dev = Device.parse(device);
             settings = new WorkerSettings(workerId == null ? defaultWorkerId() : workerId, Optional.ofNullable(study),
                     Durations.positive("--cap-grace", capGrace), Durations.positive("--setup-limit", setupLimit),
@@ -142,6 +139,14 @@ public final class WorkerCommand implements Callable<Integer> {
         }
         giveUp.set(true);
         outbox.close();
+    }
+
+    private URI address() {
+        try {
+            return ApiClient.address(api);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--api: " + e.getMessage(), e);
+        }
     }
 
     private static String defaultWorkerId() {
