@@ -9,6 +9,7 @@ COPY .mvn/ .mvn/
 COPY pom.xml ./
 # Maven reads every module of the reactor, so every module is copied even when only one is built.
 COPY search-space/ search-space/
+COPY protocol/ protocol/
 COPY search-api/ search-api/
 COPY trial-runner/ trial-runner/
 COPY hpo-cli/ hpo-cli/

@@ -1,5 +1,5 @@
-// The one place that knows the search API's JSON field names (its StudyViews and TrialViews records); the views
-// work on the shapes returned here.
+// The one place that knows the search API's JSON field names (the protocol module's StudyView and TrialView
+// records); the views work on the shapes returned here.
 
 const FINISHED = ['COMPLETE', 'FAILED', 'PRUNED', 'STOPPED'];
 

@@ -1,10 +1,12 @@
 package dev.hpo.cli;
 
+import dev.hpo.cli.api.ApiFailures;
 import dev.hpo.cli.api.CliException;
 import dev.hpo.cli.arch.ArchCommand;
 import dev.hpo.cli.local.DemoCommand;
 import dev.hpo.cli.local.UpCommand;
 import dev.hpo.cli.study.StudyCommand;
+import dev.hpo.protocol.client.ApiException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,7 +37,8 @@ public final class HpoCommand implements Runnable {
         CommandLine line = new CommandLine(new HpoCommand());
         // A refusal or an unreachable API is one clear message and an exit code, never a stack trace.
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof CliException failure) {
+            Exception said = e instanceof ApiException unserved ? ApiFailures.of(unserved) : e;
+            if (said instanceof CliException failure) {
                 cmd.getErr().println("hpo: " + failure.getMessage());
                 cmd.getErr().flush();
                 return failure.exitCode();

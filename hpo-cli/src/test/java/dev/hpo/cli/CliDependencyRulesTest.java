@@ -7,12 +7,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.hpo.cli.local.FashionMnistFiles;
+import java.net.HttpURLConnection;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The CLI talks to the search API over HTTP only: it shares the domain types of search-space, never the server's
- * classes, its framework, or the trainer's, so it starts in a fraction of a second and runs on any machine.
+ * The CLI talks to the search API over HTTP only, through the protocol's client: it shares the domain types of
+ * search-space and the protocol's records, never the server's classes, its framework, or the trainer's, so it
+ * starts in a fraction of a second and runs on any machine.
  */
 class CliDependencyRulesTest {
 
@@ -29,6 +32,14 @@ class CliDependencyRulesTest {
                 .because("the CLI reaches the server over HTTP only");
     }
 
+    /** The dataset download fetches public files, not the API, so it is the one class that speaks HTTP itself. */
+    static ArchRule httpOnlyThroughTheProtocolClient() {
+        return noClasses().that().resideInAPackage("dev.hpo.cli..").and().doNotBelongToAnyOf(FashionMnistFiles.class)
+                .should().dependOnClassesThat().resideInAPackage("java.net.http..")
+                .orShould().dependOnClassesThat().areAssignableTo(HttpURLConnection.class)
+                .because("the CLI talks to the API through dev.hpo.protocol.client.ApiClient");
+    }
+
     @Test
     void theCliImportsNeitherTheServerNorItsFrameworks() {
         assertThat(CLI).isNotEmpty();
@@ -36,16 +47,25 @@ class CliDependencyRulesTest {
     }
 
     @Test
-    void theRuleCatchesAViolation() {
-        JavaClasses offender = new ClassFileImporter().importClasses(UsesJdkHttpServer.class);
+    void theCliSpeaksHttpOnlyThroughTheProtocolClient() {
+        httpOnlyThroughTheProtocolClient().check(CLI);
+    }
+
+    @Test
+    void theRulesCatchAViolation() {
+        JavaClasses offender = new ClassFileImporter().importClasses(UsesJdkHttp.class);
 
         assertThatThrownBy(() -> mayNotDependOn("com.sun.net.httpserver..").check(offender))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining(UsesJdkHttpServer.class.getName());
+                .hasMessageContaining(UsesJdkHttp.class.getName());
+        assertThatThrownBy(() -> httpOnlyThroughTheProtocolClient().check(offender))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(UsesJdkHttp.class.getName());
     }
 
-    /** A stand-in offender: a CLI class reaching for a server, checked with a package every JDK has. */
-    static final class UsesJdkHttpServer {
+    /** A stand-in offender: a CLI class with a server of its own and a second HTTP client. */
+    static final class UsesJdkHttp {
         final Class<?> server = com.sun.net.httpserver.HttpServer.class;
+        final java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
     }
 }

@@ -1,9 +1,11 @@
 package dev.hpo.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.hpo.cli.api.Api;
 import dev.hpo.cli.local.HpoHome;
 import dev.hpo.cli.local.LocalServices;
+import dev.hpo.protocol.ProtocolJson;
+import dev.hpo.protocol.StudyView;
+import dev.hpo.protocol.TrialView;
+import dev.hpo.protocol.client.ApiClient;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -26,9 +28,9 @@ final class LocalApi {
 
     final Path directory;
     final LocalServices services;
-    final Api api;
+    final ApiClient api;
 
-    private LocalApi(Path directory, LocalServices services, Api api) {
+    private LocalApi(Path directory, LocalServices services, ApiClient api) {
         this.directory = directory;
         this.services = services;
         this.api = api;
@@ -39,7 +41,7 @@ final class LocalApi {
             Path directory = Files.createTempDirectory("hpo-it-");
             LocalServices services = new LocalServices(home(), directory.resolve("logs"),
                     new PrintWriter(System.out, true));
-            Api api = services.startServer(LocalServices.freePort(), directory.resolve("db"), Optional.of(TOKEN),
+            ApiClient api = services.startServer(LocalServices.freePort(), directory.resolve("db"), Optional.of(TOKEN),
                     Duration.ofMinutes(5));
             running = new LocalApi(directory, services, api);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -63,38 +65,32 @@ final class LocalApi {
     }
 
     /** Starts a worker for one study with these extra arguments. */
-    LocalServices.Service worker(String name, String studyId, String... arguments) {
+    LocalServices.Service worker(String name, long studyId, String... arguments) {
         List<String> args = new java.util.ArrayList<>(List.of("--api", api.base().toString(), "--token", TOKEN,
-                "--study", studyId, "--worker-id", name, "--idle-poll", "500ms"));
+                "--study", Long.toString(studyId), "--worker-id", name, "--idle-poll", "500ms"));
         args.addAll(List.of(arguments));
         return services.startWorker(name, args);
     }
 
-    String create(String specJson) {
-        return api.post("api/studies", specJson).path("id").asText();
+    long create(String specJson) {
+        return api.createStudy(specJson).id();
     }
 
-    JsonNode study(String id) {
-        return api.get("api/studies/" + id);
-    }
-
-    List<JsonNode> trials(String studyId) {
-        List<JsonNode> trials = new java.util.ArrayList<>();
-        api.get("api/studies/" + studyId + "/trials?size=1000").path("items").forEach(trials::add);
-        return trials;
+    List<TrialView> trials(long studyId) {
+        return api.allTrials(studyId, null);
     }
 
     /** Waits until the study satisfies {@code condition}; fails with the worker logs when it does not in time. */
-    JsonNode await(String studyId, Predicate<JsonNode> condition, Duration limit) throws InterruptedException {
+    StudyView await(long studyId, Predicate<StudyView> condition, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
-            JsonNode study = study(studyId);
+            StudyView study = api.study(studyId);
             if (condition.test(study)) {
                 return study;
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("study " + studyId + " did not get there within " + limit.toSeconds()
-                        + " s: " + study + System.lineSeparator() + logs());
+                        + " s: " + ProtocolJson.write(study) + System.lineSeparator() + logs());
             }
             Thread.sleep(250);
         }

@@ -2,8 +2,13 @@ package dev.hpo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hpo.cli.local.LocalServices;
+import dev.hpo.protocol.MeasurementView;
+import dev.hpo.protocol.ProtocolJson;
+import dev.hpo.protocol.StudyView;
+import dev.hpo.protocol.TrialView;
+import dev.hpo.study.StudyState;
+import dev.hpo.trial.TrialState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -43,65 +48,64 @@ class WorkersEndToEndIT {
     @Test
     void twoWorkersTrainATinyStudyAndItsResultsAreStoredWithAccuracyAndMacs() throws Exception {
         LocalApi local = LocalApi.get();
-        String study = local.create(TINY_STUDY);
+        long study = local.create(TINY_STUDY);
         String data = "fashion-mnist=" + dev.hpo.cli.local.FashionMnistFiles.DEBIAN;
         // Two training JVMs share the cores here; the cap is another test's subject, so it gets room.
         local.worker("tiny-1", study, "--dataset-dir", data, "--cap-grace", "60s");
         local.worker("tiny-2", study, "--dataset-dir", data, "--cap-grace", "60s");
 
-        local.await(study, s -> "COMPLETED".equals(s.path("state").asText()), Duration.ofMinutes(4));
+        local.await(study, s -> s.state() == StudyState.COMPLETED, Duration.ofMinutes(4));
 
-        List<JsonNode> trials = local.trials(study);
+        List<TrialView> trials = local.trials(study);
         assertThat(trials).hasSize(4);
-        for (JsonNode trial : trials) {
-            assertThat(trial.path("state").asText()).as(trial.toString() + local.logs()).isEqualTo("COMPLETE");
-            assertThat(trial.at("/metrics/accuracy").asDouble(-1)).isBetween(0.0, 1.0);
-            assertThat(trial.at("/metrics/macs").asLong()).isPositive();
-            assertThat(trial.at("/metrics/params").asLong()).isPositive();
-            JsonNode stored = local.api.get("api/trials/" + trial.path("id").asText());
-            assertThat(stored.path("measurements")).as("learning curve").isNotEmpty();
+        for (TrialView trial : trials) {
+            assertThat(trial.state()).as(ProtocolJson.write(trial) + local.logs()).isEqualTo(TrialState.COMPLETE);
+            assertThat(trial.metrics().get("accuracy")).isBetween(0.0, 1.0);
+            assertThat(trial.metrics().get("macs")).isPositive();
+            assertThat(trial.metrics().get("params")).isPositive();
+            TrialView stored = local.api.trial(trial.id());
+            assertThat(stored.measurements()).as("learning curve").isNotEmpty();
         }
-        Set<String> workers = trials.stream().map(t -> t.path("workerId").asText()).collect(Collectors.toSet());
+        Set<String> workers = trials.stream().map(TrialView::workerId).collect(Collectors.toSet());
         assertThat(workers).containsExactlyInAnyOrder("tiny-1", "tiny-2");
     }
 
     @Test
     void aTrialOfAWorkerKilledWithSigkillIsRequeuedAndFinishedByAnotherWorker() throws Exception {
         LocalApi local = LocalApi.get();
-        String study = local.create(scriptStudy("killed-worker", "60s"));
+        long study = local.create(scriptStudy("killed-worker", "60s"));
         String command = "sh " + LocalApi.script("slow-trial.sh");
         LocalServices.Service doomed = local.worker("doomed", study, "--trial-command", command);
-        local.await(study, s -> s.at("/trialCounts/RUNNING").asLong() == 1, Duration.ofMinutes(2));
-        JsonNode held = local.trials(study).get(0);
-        assertThat(held.path("workerId").asText()).isEqualTo("doomed");
+        local.await(study, s -> running(s) == 1, Duration.ofMinutes(2));
+        TrialView held = local.trials(study).get(0);
+        assertThat(held.workerId()).isEqualTo("doomed");
         local.worker("survivor", study, "--trial-command", command);
         // Let the doomed worker report some of its learning curve first.
-        local.await(study, s -> local.api.get("api/trials/" + held.path("id").asText()).path("measurements")
-                .size() >= 2, Duration.ofSeconds(30));
+        local.await(study, s -> local.api.trial(held.id()).measurements().size() >= 2, Duration.ofSeconds(30));
 
         doomed.process().destroyForcibly();
 
-        local.await(study, s -> "COMPLETED".equals(s.path("state").asText()), Duration.ofMinutes(2));
-        JsonNode trial = local.api.get("api/trials/" + held.path("id").asText());
-        assertThat(trial.path("state").asText()).isEqualTo("COMPLETE");
-        assertThat(trial.path("workerId").asText()).isEqualTo("survivor");
-        assertThat(trial.path("attempts").asInt()).isEqualTo(2);
-        assertThat(trial.at("/metrics/score").asDouble()).isEqualTo(trial.at("/parameters/x").asDouble(), within());
-        Set<Integer> attempts = java.util.stream.StreamSupport.stream(trial.path("measurements").spliterator(), false)
-                .map(m -> m.path("attempt").asInt()).collect(Collectors.toSet());
+        local.await(study, s -> s.state() == StudyState.COMPLETED, Duration.ofMinutes(2));
+        TrialView trial = local.api.trial(held.id());
+        assertThat(trial.state()).isEqualTo(TrialState.COMPLETE);
+        assertThat(trial.workerId()).isEqualTo("survivor");
+        assertThat(trial.attempts()).isEqualTo(2);
+        assertThat(trial.metrics().get("score")).isEqualTo(((Number) trial.parameters().get("x")).doubleValue(),
+                within());
+        Set<Integer> attempts = trial.measurements().stream().map(MeasurementView::attempt)
+                .collect(Collectors.toSet());
         assertThat(attempts).as("measurements of the lost attempt are kept").contains(1, 2);
     }
 
     @Test
     void aWorkerStoppedWithSigtermKillsItsTrialAndTheTrialGoesBackToItsStudy() throws Exception {
         LocalApi local = LocalApi.get();
-        String study = local.create(scriptStudy("stopped-worker", "60s"));
+        long study = local.create(scriptStudy("stopped-worker", "60s"));
         String command = "sh " + LocalApi.script("slow-trial.sh");
         LocalServices.Service stopped = local.worker("stopped", study, "--trial-command", command);
-        local.await(study, s -> s.at("/trialCounts/RUNNING").asLong() == 1, Duration.ofMinutes(2));
-        String trialId = local.trials(study).get(0).path("id").asText();
-        local.await(study, s -> local.api.get("api/trials/" + trialId).path("measurements").size() >= 1,
-                Duration.ofSeconds(30));
+        local.await(study, s -> running(s) == 1, Duration.ofMinutes(2));
+        long trialId = local.trials(study).get(0).id();
+        local.await(study, s -> !local.api.trial(trialId).measurements().isEmpty(), Duration.ofSeconds(30));
         List<ProcessHandle> trialProcesses = stopped.process().descendants().toList();
         assertThat(trialProcesses).as("the trial runs in its own processes").isNotEmpty();
 
@@ -114,29 +118,33 @@ class WorkersEndToEndIT {
             Thread.sleep(100);
         }
         assertThat(trialProcesses).as("no trial process left behind").noneMatch(ProcessHandle::isAlive);
-        JsonNode trial = local.api.get("api/trials/" + trialId);
-        assertThat(trial.path("state").asText()).as("not failed or lost: handed back").isIn("RUNNING", "WAITING");
+        TrialView trial = local.api.trial(trialId);
+        assertThat(trial.state()).as("not failed or lost: handed back").isIn(TrialState.RUNNING, TrialState.WAITING);
         local.worker("successor", study, "--trial-command", command);
-        local.await(study, s -> "COMPLETED".equals(s.path("state").asText()), Duration.ofMinutes(2));
-        JsonNode done = local.api.get("api/trials/" + trialId);
-        assertThat(done.path("state").asText()).isEqualTo("COMPLETE");
-        assertThat(done.path("workerId").asText()).isEqualTo("successor");
+        local.await(study, s -> s.state() == StudyState.COMPLETED, Duration.ofMinutes(2));
+        TrialView done = local.api.trial(trialId);
+        assertThat(done.state()).isEqualTo(TrialState.COMPLETE);
+        assertThat(done.workerId()).isEqualTo("successor");
     }
 
     @Test
     void aTrialThatOverrunsItsCapIsKilledAndRecordedWithReasonTimeCap() throws Exception {
         LocalApi local = LocalApi.get();
-        String study = local.create(scriptStudy("stuck-trial", "2s"));
+        long study = local.create(scriptStudy("stuck-trial", "2s"));
         local.worker("capped", study, "--trial-command", "sh " + LocalApi.script("stuck-trial.sh"),
                 "--cap-grace", "1s");
 
-        local.await(study, s -> "COMPLETED".equals(s.path("state").asText()), Duration.ofMinutes(2));
+        local.await(study, s -> s.state() == StudyState.COMPLETED, Duration.ofMinutes(2));
 
-        JsonNode trial = local.api.get("api/trials/" + local.trials(study).get(0).path("id").asText());
-        assertThat(trial.path("state").asText()).isEqualTo("FAILED");
-        assertThat(trial.path("failureReason").asText()).isEqualTo("time cap");
-        assertThat(trial.path("measurements")).as("the measurement reported before the cap").hasSize(1);
-        assertThat(trial.at("/measurements/0/metrics/score").asDouble()).isEqualTo(0.25);
+        TrialView trial = local.api.trial(local.trials(study).get(0).id());
+        assertThat(trial.state()).isEqualTo(TrialState.FAILED);
+        assertThat(trial.failureReason()).isEqualTo("time cap");
+        assertThat(trial.measurements()).as("the measurement reported before the cap").hasSize(1);
+        assertThat(trial.measurements().get(0).metrics().get("score")).isEqualTo(0.25);
+    }
+
+    private static long running(StudyView study) {
+        return study.trialCounts().getOrDefault(TrialState.RUNNING, 0L);
     }
 
     private static org.assertj.core.data.Offset<Double> within() {

@@ -2,10 +2,12 @@ package dev.hpo.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.hpo.reliability.support.ApiClient;
+import dev.hpo.protocol.MeasurementView;
+import dev.hpo.protocol.TrialView;
+import dev.hpo.protocol.client.ApiClient;
 import dev.hpo.reliability.support.Ledger;
 import dev.hpo.reliability.support.Studies;
+import dev.hpo.trial.TrialState;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +16,9 @@ import java.util.Map;
 record Outcome(int completeTrials, List<String> missingMeasurementDetails, List<String> missingCompletionDetails) {
 
     static Outcome check(ApiClient api, long studyId, Ledger ledger) {
-        Map<Long, JsonNode> stored = new HashMap<>();
-        for (JsonNode trial : Studies.trials(api, studyId)) {
-            long id = trial.path("id").asLong();
-            stored.put(id, Studies.trial(api, id));
+        Map<Long, TrialView> stored = new HashMap<>();
+        for (TrialView trial : Studies.trialsWithMeasurements(api, studyId)) {
+            stored.put(trial.id(), trial);
         }
         List<String> missingMeasurements = ledger.measurements().stream()
                 .filter(m -> !hasMeasurement(stored.get(m.trialId()), m))
@@ -25,14 +26,13 @@ record Outcome(int completeTrials, List<String> missingMeasurementDetails, List<
                 .toList();
         List<String> missingCompletions = ledger.completions().entrySet().stream()
                 .filter(c -> {
-                    JsonNode trial = stored.get(c.getKey());
-                    return trial == null || !"COMPLETE".equals(trial.path("state").asText())
-                            || trial.path("metrics").path("loss").asDouble() != c.getValue();
+                    TrialView trial = stored.get(c.getKey());
+                    return trial == null || trial.state() != TrialState.COMPLETE
+                            || !c.getValue().equals(trial.metrics().get("loss"));
                 })
                 .map(c -> "trial " + c.getKey() + " loss " + c.getValue())
                 .toList();
-        int complete = (int) stored.values().stream()
-                .filter(trial -> "COMPLETE".equals(trial.path("state").asText())).count();
+        int complete = (int) stored.values().stream().filter(trial -> trial.state() == TrialState.COMPLETE).count();
         return new Outcome(complete, missingMeasurements, missingCompletions);
     }
 
@@ -49,13 +49,13 @@ record Outcome(int completeTrials, List<String> missingMeasurementDetails, List<
         assertThat(missingCompletionDetails).as("acknowledged completions the database does not hold").isEmpty();
     }
 
-    private static boolean hasMeasurement(JsonNode trial, Ledger.Measurement measurement) {
+    private static boolean hasMeasurement(TrialView trial, Ledger.Measurement measurement) {
         if (trial == null) {
             return false;
         }
-        for (JsonNode stored : trial.path("measurements")) {
-            if (stored.path("step").asLong() == measurement.step()
-                    && stored.path("metrics").path("loss").asDouble() == measurement.loss()) {
+        for (MeasurementView stored : trial.measurements()) {
+            if (stored.step() == measurement.step()
+                    && Double.valueOf(measurement.loss()).equals(stored.metrics().get("loss"))) {
                 return true;
             }
         }

@@ -2,14 +2,16 @@ package dev.hpo.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hpo.protocol.Problem;
+import dev.hpo.protocol.ProtocolJson;
+import dev.hpo.protocol.client.ApiException;
+import dev.hpo.protocol.client.Transport;
 import dev.hpo.reliability.support.Database;
 import dev.hpo.reliability.support.Figures;
 import dev.hpo.reliability.support.Launch;
 import dev.hpo.reliability.support.Ledger;
 import dev.hpo.reliability.support.PostgresServer;
-import dev.hpo.reliability.support.Response;
 import dev.hpo.reliability.support.Studies;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,12 +65,12 @@ class PostgresReliabilityIT extends ReliabilityContract {
         server.get().stop();
         Instant stopped = Instant.now();
         int completedBeforeOutage = ledger.completions().size();
-        List<Response> probes = new ArrayList<>();
+        List<Transport.Response> probes = new ArrayList<>();
         int unreachable = 0;
         while (Duration.between(stopped, Instant.now()).compareTo(OUTAGE) < 0) {
             try {
-                probes.add(client.get("api/studies/" + study));
-            } catch (IOException e) {
+                probes.add(client.raw("GET", "api/studies/" + study, null));
+            } catch (ApiException e) {
                 unreachable++;
             }
             Launch.pause(Duration.ofMillis(250));
@@ -95,11 +97,12 @@ class PostgresReliabilityIT extends ReliabilityContract {
         assertThat(unreachable).as("probes the API did not answer at all").isZero();
         assertThat(probes503).as("503 answers while the database was away").isPositive();
         assertThat(probes5xx).as("other 5xx answers while the database was away").isZero();
-        probes.stream().filter(r -> r.status() == 503).forEach(r -> {
-            assertThat(r.json().path("status").asInt()).isEqualTo(503);
-            assertThat(r.json().path("title").asText()).isNotBlank();
-            assertThat(r.body()).doesNotContain("Exception").doesNotContain("at org.");
-        });
+        for (Transport.Response r : probes.stream().filter(r -> r.status() == 503).toList()) {
+            Problem problem = ProtocolJson.read(r.body(), Problem.class);
+            assertThat(problem.status()).isEqualTo(503);
+            assertThat(problem.title()).isNotBlank();
+            assertThat(r.text()).doesNotContain("Exception").doesNotContain("at org.");
+        }
         assertThat(ledger.count(500)).as("500 answers to workers").isZero();
         assertThat(ledger.refusals()).isEmpty();
         outcome.assertNothingLost();

@@ -2,8 +2,12 @@ package dev.hpo.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.hpo.reliability.support.ApiClient;
+import dev.hpo.protocol.Completion;
+import dev.hpo.protocol.MeasurementReport;
+import dev.hpo.protocol.Suggest;
+import dev.hpo.protocol.Suggestion;
+import dev.hpo.protocol.TrialView;
+import dev.hpo.protocol.client.ApiClient;
 import dev.hpo.reliability.support.ApiServer;
 import dev.hpo.reliability.support.Database;
 import dev.hpo.reliability.support.Figures;
@@ -12,6 +16,7 @@ import dev.hpo.reliability.support.Launch;
 import dev.hpo.reliability.support.Ledger;
 import dev.hpo.reliability.support.ProtocolWorker;
 import dev.hpo.reliability.support.Studies;
+import dev.hpo.trial.TrialState;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.time.Duration;
@@ -19,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,13 +78,12 @@ abstract class ReliabilityContract {
         runWorkers(study, WORKERS, 0, ledger, Duration.ofMinutes(4));
         double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
 
-        List<JsonNode> trials = Studies.trials(client, study);
+        List<TrialView> trials = client.allTrials(study, null);
         Map<Long, String> holders = ledger.holders();
-        long notComplete = trials.stream().filter(t -> !"COMPLETE".equals(t.path("state").asText())).count();
-        long wrongHolder = trials.stream()
-                .filter(t -> !t.path("workerId").asText().equals(holders.get(t.path("id").asLong()))).count();
+        long notComplete = trials.stream().filter(t -> t.state() != TrialState.COMPLETE).count();
+        long wrongHolder = trials.stream().filter(t -> !Objects.equals(t.workerId(), holders.get(t.id()))).count();
         long lost = notComplete + holders.keySet().stream()
-                .filter(id -> trials.stream().noneMatch(t -> t.path("id").asLong() == id)).count();
+                .filter(id -> trials.stream().noneMatch(t -> t.id() == id)).count();
         Figures.of("concurrent-claims").with("database", database.name()).with("workers", WORKERS)
                 .with("claims", ledger.claims()).with("distinctTrials", holders.size())
                 .with("duplicates", ledger.duplicates() + wrongHolder).with("lost", lost)
@@ -112,12 +117,11 @@ abstract class ReliabilityContract {
         assertThat(doomed.waitFor(30, TimeUnit.SECONDS)).isTrue();
         Instant killed = Instant.now();
 
-        JsonNode handedBack = null;
+        Suggestion handedBack = null;
         int polls = 0;
         while (handedBack == null && Duration.between(killed, Instant.now()).toSeconds() < 60) {
             polls++;
-            JsonNode trials = client.post("api/studies/" + study + "/suggestions",
-                    Map.of("workerId", "survivor", "count", 1)).expect(200).json().path("trials");
+            List<Suggestion> trials = client.suggest(study, Suggest.of("survivor", 1)).trials();
             if (trials.isEmpty()) {
                 Launch.pause(Duration.ofMillis(200));
             } else {
@@ -126,27 +130,25 @@ abstract class ReliabilityContract {
         }
         double requeueSeconds = Duration.between(killed, Instant.now()).toMillis() / 1000.0;
         assertThat(handedBack).as("the killed worker's trial handed to another worker within 60 s").isNotNull();
-        assertThat(handedBack.path("id").asLong()).isEqualTo(trialId);
-        assertThat(handedBack.path("attempt").asInt()).isEqualTo(2);
-        client.post("api/trials/" + trialId + "/measurements", Map.of("step", 1, "elapsedSeconds", 1.0,
-                "metrics", Map.of("loss", 0.5), "workerId", "survivor")).expect(200);
-        client.post("api/trials/" + trialId + "/complete",
-                Map.of("metrics", Map.of("loss", 0.4), "workerId", "survivor")).expect(200);
+        assertThat(handedBack.id()).isEqualTo(trialId);
+        assertThat(handedBack.attempt()).isEqualTo(2);
+        client.measure(trialId, MeasurementReport.of(1, 1.0, Map.of("loss", 0.5)).by("survivor"));
+        client.complete(trialId, Completion.of(Map.of("loss", 0.4), "survivor"));
 
-        JsonNode trial = Studies.trial(client, trialId);
+        TrialView trial = client.trial(trialId);
         Figures.of("worker-kill").with("database", database.name()).with("trial", trialId)
                 .with("requeuedAfterSeconds", requeueSeconds).with("polls", polls)
-                .with("attempts", trial.path("attempts").asInt())
-                .with("measurementsKept", trial.path("measurements").size()).print();
-        assertThat(trial.path("state").asText()).isEqualTo("COMPLETE");
-        assertThat(trial.path("workerId").asText()).isEqualTo("survivor");
-        assertThat(trial.path("metrics").path("loss").asDouble()).isEqualTo(0.4);
-        assertThat(trial.path("measurements")).as("the killed worker's measurement is kept")
+                .with("attempts", trial.attempts())
+                .with("measurementsKept", trial.measurements().size()).print();
+        assertThat(trial.state()).isEqualTo(TrialState.COMPLETE);
+        assertThat(trial.workerId()).isEqualTo("survivor");
+        assertThat(trial.metrics().get("loss")).isEqualTo(0.4);
+        assertThat(trial.measurements()).as("the killed worker's measurement is kept")
                 .anySatisfy(m -> {
-                    assertThat(m.path("attempt").asInt()).isEqualTo(1);
-                    assertThat(m.path("metrics").path("loss").asDouble()).isEqualTo(0.9);
+                    assertThat(m.attempt()).isEqualTo(1);
+                    assertThat(m.metrics().get("loss")).isEqualTo(0.9);
                 })
-                .anySatisfy(m -> assertThat(m.path("attempt").asInt()).isEqualTo(2));
+                .anySatisfy(m -> assertThat(m.attempt()).isEqualTo(2));
     }
 
     @Test
@@ -201,8 +203,8 @@ abstract class ReliabilityContract {
         Instant deadline = Instant.now().plus(limit);
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ProtocolWorker worker = new ProtocolWorker(new ApiClient(api.base(), TOKEN), study,
-                    "worker-" + i, measurementsPerTrial, ledger, deadline);
+            ProtocolWorker worker = new ProtocolWorker(api, study, "worker-" + i, measurementsPerTrial, ledger,
+                    deadline);
             Thread thread = new Thread(worker, "protocol-worker-" + i);
             // A failed test must not leave workers that keep the test JVM alive.
             thread.setDaemon(true);

@@ -3,7 +3,7 @@ package dev.hpo.study;
 import java.util.Objects;
 
 /**
- * One problem of a study spec.
+ * One invalid field of a study spec, or of a request to the API.
  *
  * @param path JSON path of the field at fault, e.g. {@code parameters[2].max}; {@code $} for the whole document
  * @param message why, e.g. {@code must be greater than min (0.001)}

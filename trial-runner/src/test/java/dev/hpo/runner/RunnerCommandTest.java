@@ -29,7 +29,7 @@ class RunnerCommandTest {
         "train --optimizer lion|unknown optimizer 'lion'",
         "train --activation tanh|unknown activation 'tanh'",
         "train --dataset imagenet|unknown dataset 'imagenet'",
-        "train --time-cap soon|time cap must look like",
+        "train --time-cap soon|--time-cap must be a duration such as",
         "train --batch-size 0|batchSize must be at least 1",
         "train --lr -1|learningRate must be positive",
         "train --engine torch|unknown engine 'torch', available: dl4j",

@@ -1,5 +1,7 @@
 package dev.hpo.cli.api;
 
+import dev.hpo.protocol.client.ApiClient;
+import dev.hpo.protocol.client.Retry;
 import java.net.URI;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -15,17 +17,19 @@ public final class ApiOptions {
             description = "bearer token for the API (default: $HPO_API_TOKEN)")
     String token;
 
-    /** @throws CliException when the address is not an http(s) URL */
-    public Api connect() {
+    /**
+     * The API's client for a command a person waits on: one attempt per request, so a refusal or an API that is
+     * away is said at once.
+     *
+     * @throws CliException when the address is not an http(s) URL
+     */
+    public ApiClient connect() {
         URI base;
         try {
-            base = URI.create(api);
+            base = ApiClient.address(api);
         } catch (IllegalArgumentException e) {
-            throw new CliException(2, "--api: '" + api + "' is not an address, e.g. http://127.0.0.1:8080");
+            throw new CliException(CliException.USAGE, "--api: " + e.getMessage());
         }
-        if (base.getHost() == null || !("http".equals(base.getScheme()) || "https".equals(base.getScheme()))) {
-            throw new CliException(2, "--api: '" + api + "' is not an http(s) address, e.g. http://127.0.0.1:8080");
-        }
-        return new Api(base, Optional.ofNullable(token).filter(t -> !t.isBlank()));
+        return ApiClient.http(base, Optional.ofNullable(token), Retry.never());
     }
 }

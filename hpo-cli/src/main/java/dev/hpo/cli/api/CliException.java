@@ -10,6 +10,8 @@ public final class CliException extends RuntimeException {
     public static final int UNREACHABLE = 3;
     /** The API refused: bad input, unknown study, wrong token. */
     public static final int REFUSED = 1;
+    /** The command line itself is wrong: an option, an argument or a file it names. */
+    public static final int USAGE = 2;
 
     private final int exitCode;
 

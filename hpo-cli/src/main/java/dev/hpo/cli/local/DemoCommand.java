@@ -1,11 +1,12 @@
 package dev.hpo.cli.local;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hpo.cli.api.Api;
 import dev.hpo.cli.api.CliException;
 import dev.hpo.cli.study.StudyReport;
 import dev.hpo.cli.study.StudyWatch;
+import dev.hpo.protocol.StudyView;
+import dev.hpo.protocol.client.ApiClient;
+import dev.hpo.study.StudyState;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -76,22 +77,23 @@ public final class DemoCommand implements Callable<Integer> {
         Path logs = data.resolve("logs");
         try (LocalServices services = new LocalServices(home, logs, out)) {
             say(out, "starting the API on the embedded database in " + data + " (the first start builds it)...");
-            Api api = services.startServer(apiPort, data, Optional.empty(), Duration.ofMinutes(15));
+            ApiClient api = services.startServer(apiPort, data, Optional.empty(), Duration.ofMinutes(15));
             String dashboard = "http://127.0.0.1:" + apiPort + "/";
             say(out, "API and dashboard: " + dashboard + "   (logs in " + logs + ")");
-            JsonNode created = api.post("api/studies", study.toString());
-            String studyId = created.path("id").asText();
-            say(out, "study " + studyId + " (" + created.path("name").asText() + "): "
+            StudyView created = api.createStudy(study.toString());
+            long studyId = created.id();
+            say(out, "study " + studyId + " (" + created.name() + "): "
                     + study.path("budget").path("maxTrials").asText() + " trials of "
                     + study.path("trialSettings").path("timeCap").asText() + " each, on " + workers + " worker"
                     + (workers == 1 ? "" : "s") + " (the first start builds the trainer)");
             for (int i = 1; i <= workers; i++) {
-                List<String> args = new ArrayList<>(List.of("--api", api.base().toString(), "--study", studyId,
+                List<String> args = new ArrayList<>(List.of("--api", api.base().toString(), "--study",
+                        Long.toString(studyId),
                         "--worker-id", "demo-" + i, "--dataset-dir", "fashion-mnist=" + dataset));
                 args.addAll(LocalServices.threadsPerWorker(workers));
                 services.startWorker("worker-" + i, args);
             }
-            JsonNode last = follow(api, studyId, services, out);
+            StudyView last = follow(api, studyId, services, out);
             out.println();
             out.print(StudyReport.summary(api, last));
             say(out, "results: stored in the database in " + data);
@@ -112,13 +114,13 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static JsonNode follow(Api api, String studyId, LocalServices services, PrintWriter out)
+    private static StudyView follow(ApiClient api, long studyId, LocalServices services, PrintWriter out)
             throws InterruptedException {
         StudyWatch watch = new StudyWatch(out, System.console() != null);
         while (true) {
-            JsonNode study = api.get("api/studies/" + studyId);
+            StudyView study = api.study(studyId);
             watch.show(StudyReport.progress(study));
-            if (!"RUNNING".equals(study.path("state").asText())) {
+            if (study.state() != StudyState.RUNNING) {
                 return study;
             }
             if (services.workers().stream().noneMatch(w -> w.process().isAlive())) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpo.cli.api.CliException;
+import dev.hpo.study.Durations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,11 @@ final class DemoSpec {
         }
         budget.put("parallelism", workers);
         if (timeCap != null) {
+            try {
+                Durations.positive("--time-cap", timeCap);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(CliException.USAGE, e.getMessage());
+            }
             study.withObjectProperty("trialSettings").put("timeCap", timeCap.trim());
         }
         return study;

@@ -1,7 +1,8 @@
 package dev.hpo.cli.local;
 
-import dev.hpo.cli.api.Api;
 import dev.hpo.cli.api.CliException;
+import dev.hpo.protocol.client.ApiClient;
+import dev.hpo.protocol.client.Retry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -74,13 +75,13 @@ public final class LocalServices implements AutoCloseable {
      *
      * @throws CliException when it exits or does not answer within {@code startLimit}, pointing at its log
      */
-    public Api startServer(int port, Path dataDir, Optional<String> token, Duration startLimit)
+    public ApiClient startServer(int port, Path dataDir, Optional<String> token, Duration startLimit)
             throws InterruptedException {
         List<String> arguments = new ArrayList<>(List.of("server", "--port", Integer.toString(port), "--data-dir",
                 dataDir.toString()));
         token.ifPresent(t -> arguments.addAll(List.of("--token", t)));
         server = start("server", arguments);
-        Api api = new Api(URI.create("http://127.0.0.1:" + port), token);
+        ApiClient api = ApiClient.http(URI.create("http://127.0.0.1:" + port), token, Retry.never());
         long deadline = System.nanoTime() + startLimit.toNanos();
         while (!api.healthy()) {
             if (!server.process().isAlive()) {

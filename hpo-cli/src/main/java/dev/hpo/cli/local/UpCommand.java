@@ -1,7 +1,7 @@
 package dev.hpo.cli.local;
 
-import dev.hpo.cli.api.Api;
 import dev.hpo.cli.api.CliException;
+import dev.hpo.protocol.client.ApiClient;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +52,7 @@ public final class UpCommand implements Callable<Integer> {
         try (LocalServices services = new LocalServices(home, logs, out)) {
             out.println("hpo up: starting the API on " + data + " (the first start builds it)...");
             out.flush();
-            Api api = services.startServer(port, data, Optional.empty(), Duration.ofMinutes(15));
+            ApiClient api = services.startServer(port, data, Optional.empty(), Duration.ofMinutes(15));
             List<String> onDevices = devices.isEmpty() ? java.util.Collections.nCopies(workers, "cpu") : devices;
             for (int i = 0; i < onDevices.size(); i++) {
                 List<String> args = new ArrayList<>(List.of("--api", api.base().toString(), "--worker-id",

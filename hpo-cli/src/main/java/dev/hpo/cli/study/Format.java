@@ -1,10 +1,11 @@
 package dev.hpo.cli.study;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** How numbers, metrics and parameters read on a terminal. */
 final class Format {
@@ -38,31 +39,33 @@ final class Format {
     }
 
     /** {@code accuracy=0.8412 macs=12.30M}, in the order given, then the rest. */
-    static String metrics(JsonNode metrics, List<String> first) {
+    static String metrics(Map<String, Double> metrics, List<String> first) {
         List<String> parts = new ArrayList<>();
         for (String name : first) {
-            if (metrics.hasNonNull(name)) {
-                parts.add(name + "=" + metric(name, metrics.get(name).asDouble()));
+            Double value = metrics.get(name);
+            if (value != null) {
+                parts.add(name + "=" + metric(name, value));
             }
         }
-        metrics.fields().forEachRemaining(e -> {
-            if (!first.contains(e.getKey()) && e.getValue().isNumber()) {
-                parts.add(e.getKey() + "=" + metric(e.getKey(), e.getValue().asDouble()));
+        metrics.forEach((name, value) -> {
+            if (!first.contains(name) && value != null) {
+                parts.add(name + "=" + metric(name, value));
             }
         });
         return String.join(" ", parts);
     }
 
-    /** {@code width=0.5 optimizer=adam}: numbers with 4 significant digits. */
-    static String parameters(JsonNode parameters) {
+    /** {@code width=0.5 optimizer=adam}: fractional numbers with 4 significant digits. */
+    static String parameters(Map<String, Object> parameters) {
         List<String> parts = new ArrayList<>();
-        parameters.fields().forEachRemaining(e -> {
-            JsonNode v = e.getValue();
-            String text = v.isNumber() && !v.isIntegralNumber()
-                    ? String.format(Locale.ROOT, "%.4g", v.asDouble()) : v.asText();
-            parts.add(e.getKey() + "=" + text);
-        });
+        parameters.forEach((name, value) -> parts.add(name + "=" + (value instanceof Double || value instanceof Float
+                ? String.format(Locale.ROOT, "%.4g", ((Number) value).doubleValue()) : String.valueOf(value))));
         return String.join(" ", parts);
+    }
+
+    /** {@code [7,8]}: trial ids as JSON writes them. */
+    static String ids(List<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]"));
     }
 
     /** {@code 1h02m}, {@code 3m05s} or {@code 12s}. */

@@ -1,7 +1,8 @@
 package dev.hpo.cli.study;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hpo.cli.api.CliException;
+import dev.hpo.protocol.Best;
+import dev.hpo.protocol.Candidate;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,35 +21,34 @@ public final class StudyBestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JsonNode answer = study.connect().get("/best");
+        StudyResource resource = study.connect();
+        Best answer = resource.api().best(resource.id());
         PrintWriter out = study.out();
         if (output.printed(out, answer)) {
             return 0;
         }
-        JsonNode best = answer.path("best");
-        if (best.isMissingNode() || best.isNull()) {
+        if (answer.best() == null) {
             throw new CliException(CliException.REFUSED, "study " + study.typedId() + " has no completed trial yet");
         }
-        String objective = answer.path("objective").path("goal").asText() + " "
-                + answer.path("objective").path("metric").asText();
-        out.println(candidate(best, objective));
+        String objective = answer.objective().goal() + " " + answer.objective().metric();
+        out.println(candidate(answer.best(), objective));
         return 0;
     }
 
     /** A configuration with its metrics, as several labelled lines. */
-    static String candidate(JsonNode best, String objective) {
+    static String candidate(Candidate best, String objective) {
         String nl = System.lineSeparator();
         StringBuilder text = new StringBuilder();
         if (!objective.isBlank()) {
             text.append("objective:  ").append(objective.trim()).append(nl);
         }
-        text.append("metrics:    ").append(Format.metrics(best.path("metrics"), List.of("accuracy", "macs", "params")))
+        text.append("metrics:    ").append(Format.metrics(best.metrics(), List.of("accuracy", "macs", "params")))
                 .append(nl);
-        text.append("parameters: ").append(Format.parameters(best.path("parameters"))).append(nl);
-        text.append("trials:     ").append(best.path("trialIds").toString());
-        if (!best.path("feasible").asBoolean(true)) {
+        text.append("parameters: ").append(Format.parameters(best.parameters())).append(nl);
+        text.append("trials:     ").append(Format.ids(best.trialIds()));
+        if (!best.feasible()) {
             text.append(nl).append("note:       no configuration meets every constraint yet; this one comes"
-                    + " closest (violation ").append(best.path("violation").asDouble()).append(')');
+                    + " closest (violation ").append(best.violation()).append(')');
         }
         return text.toString();
     }

@@ -1,8 +1,8 @@
 package dev.hpo.cli.study;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.hpo.cli.api.Api;
 import dev.hpo.cli.api.ApiOptions;
+import dev.hpo.protocol.StudyView;
+import dev.hpo.protocol.client.ApiClient;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -26,14 +26,13 @@ public final class StudyCreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Api api = apiOptions.connect();
+        ApiClient api = apiOptions.connect();
         // Parsing locally first names a broken file by line; the API then judges the content, field by field.
-        JsonNode specJson = JsonFiles.read(api.json(), file);
-        JsonNode study = api.post("api/studies", specJson.toString());
-        spec.commandLine().getOut().println(study.path("id").asText());
-        spec.commandLine().getErr().println("created study " + study.path("id").asText() + " ("
-                + study.path("name").asText() + "); follow it with: ./hpo study status "
-                + study.path("id").asText() + " --watch");
+        String specJson = JsonFiles.read(file).toString();
+        StudyView study = api.createStudy(specJson);
+        spec.commandLine().getOut().println(study.id());
+        spec.commandLine().getErr().println("created study " + study.id() + " (" + study.name() + "); follow it"
+                + " with: ./hpo study status " + study.id() + " --watch");
         return 0;
     }
 }

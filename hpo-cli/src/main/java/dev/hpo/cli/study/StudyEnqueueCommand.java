@@ -1,9 +1,9 @@
 package dev.hpo.cli.study;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hpo.cli.api.Api;
 import dev.hpo.cli.api.CliException;
+import dev.hpo.protocol.Enqueue;
+import dev.hpo.protocol.TrialView;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,19 +25,18 @@ public final class StudyEnqueueCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StudyResource resource = study.connect();
-        Api api = resource.api();
-        JsonNode config = JsonFiles.read(api.json(), file);
-        if (!config.isObject()) {
-            throw new CliException(2, file + ": a configuration is a JSON object of parameter values");
+        JsonNode config = JsonFiles.read(file);
+        JsonNode parameters = config.has("parameters") ? config.get("parameters") : config;
+        if (!parameters.isObject()) {
+            throw new CliException(CliException.USAGE, file + ": a configuration is a JSON object of parameter"
+                    + " values");
         }
-        ObjectNode body = config.has("parameters") ? (ObjectNode) config : api.json().createObjectNode();
-        if (!config.has("parameters")) {
-            body.set("parameters", config);
+        if (parameters != config && config.size() > 1) {
+            throw new CliException(CliException.USAGE, file + ": beside \"parameters\" the file may hold nothing");
         }
-        JsonNode created = resource.post("/trials", body.toString());
-        for (JsonNode trial : created) {
-            study.out().println("enqueued trial " + trial.path("id").asText() + " (repeat "
-                    + trial.path("repeat").asInt() + "): " + Format.parameters(trial.path("parameters")));
+        for (TrialView trial : resource.api().enqueue(resource.id(), new Enqueue(JsonFiles.values(parameters)))) {
+            study.out().println("enqueued trial " + trial.id() + " (repeat " + trial.repeat() + "): "
+                    + Format.parameters(trial.parameters()));
         }
         return 0;
     }

@@ -1,7 +1,7 @@
 package dev.hpo.cli.study;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hpo.cli.api.ApiOptions;
+import dev.hpo.protocol.StudyView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,15 +20,11 @@ public final class StudyListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JsonNode studies = apiOptions.connect().get("api/studies");
         List<List<String>> rows = new ArrayList<>();
-        for (JsonNode study : studies) {
-            long finished = 0;
-            for (String state : List.of("COMPLETE", "FAILED", "PRUNED", "STOPPED")) {
-                finished += study.path("trialCounts").path(state).asLong(0);
-            }
-            rows.add(List.of(study.path("id").asText(), study.path("name").asText(), study.path("state").asText(),
-                    finished + "/" + study.path("trialCapacity").asLong(), study.path("createdAt").asText(""),
+        for (StudyView study : apiOptions.connect().studies()) {
+            rows.add(List.of(String.valueOf(study.id()), study.name(), study.state().name(),
+                    StudyProgress.finished(study) + "/" + study.trialCapacity(),
+                    study.createdAt() == null ? "" : study.createdAt().toString(),
                     StudyProgress.best(study).replaceFirst("^best: ", "")));
         }
         if (rows.isEmpty()) {

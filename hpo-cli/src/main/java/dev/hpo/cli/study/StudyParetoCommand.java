@@ -1,9 +1,12 @@
 package dev.hpo.cli.study;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.hpo.protocol.Candidate;
+import dev.hpo.protocol.Pareto;
+import dev.hpo.study.Objective;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,29 +23,28 @@ public final class StudyParetoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JsonNode answer = study.connect().get("/pareto");
+        StudyResource resource = study.connect();
+        Pareto answer = resource.api().pareto(resource.id());
         PrintWriter out = study.out();
         if (output.printed(out, answer)) {
             return 0;
         }
-        List<String> metrics = new ArrayList<>();
         List<String> header = new ArrayList<>();
-        for (JsonNode objective : answer.path("objectives")) {
-            metrics.add(objective.path("metric").asText());
-            header.add(objective.path("metric").asText().toUpperCase() + " (" + objective.path("goal").asText()
-                    .toLowerCase() + ")");
+        for (Objective objective : answer.objectives()) {
+            header.add(objective.metric().toUpperCase(Locale.ROOT) + " (" + objective.goal().name()
+                    .toLowerCase(Locale.ROOT) + ")");
         }
         header.add("TRIALS");
         header.add("PARAMETERS");
         List<List<String>> rows = new ArrayList<>();
-        for (JsonNode candidate : answer.path("front")) {
+        for (Candidate candidate : answer.front()) {
             List<String> row = new ArrayList<>();
-            for (String metric : metrics) {
-                JsonNode value = candidate.path("metrics").path(metric);
-                row.add(value.isNumber() ? Format.metric(metric, value.asDouble()) : "-");
+            for (Objective objective : answer.objectives()) {
+                Double value = candidate.metrics().get(objective.metric());
+                row.add(value == null ? "-" : Format.metric(objective.metric(), value));
             }
-            row.add(candidate.path("trialIds").toString());
-            row.add(Format.parameters(candidate.path("parameters")));
+            row.add(Format.ids(candidate.trialIds()));
+            row.add(Format.parameters(candidate.parameters()));
             rows.add(row);
         }
         if (rows.isEmpty()) {

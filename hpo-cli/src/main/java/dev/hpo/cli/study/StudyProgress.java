@@ -1,11 +1,17 @@
 package dev.hpo.cli.study;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.hpo.protocol.Candidate;
+import dev.hpo.protocol.StudyView;
+import dev.hpo.study.Durations;
+import dev.hpo.study.StudyState;
+import dev.hpo.trial.TrialState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,40 +21,41 @@ import java.util.Optional;
 final class StudyProgress {
 
     private static final int BAR = 30;
-    private static final List<String> FINISHED = List.of("COMPLETE", "FAILED", "PRUNED", "STOPPED");
+    private static final List<TrialState> FINISHED = List.of(TrialState.COMPLETE, TrialState.FAILED,
+            TrialState.PRUNED, TrialState.STOPPED);
 
     private StudyProgress() {
     }
 
     /** The lines for a study as {@code GET /api/studies/{id}} returns it, at {@code now}. */
-    static List<String> render(JsonNode study, Instant now) {
-        JsonNode counts = study.path("trialCounts");
-        long finished = 0;
-        for (String state : FINISHED) {
-            finished += counts.path(state).asLong(0);
-        }
-        long capacity = Math.max(study.path("trialCapacity").asLong(0), finished);
+    static List<String> render(StudyView study, Instant now) {
+        long finished = finished(study);
+        long capacity = Math.max(study.trialCapacity(), finished);
         List<String> lines = new ArrayList<>();
-        lines.add(study.path("name").asText() + " (study " + study.path("id").asText() + ") "
-                + study.path("state").asText());
+        lines.add(study.name() + " (study " + study.id() + ") " + study.state());
         StringBuilder bar = new StringBuilder("[");
         int filled = capacity == 0 ? 0 : (int) Math.round((double) BAR * finished / capacity);
         bar.append("#".repeat(filled)).append("-".repeat(BAR - filled)).append("] ")
                 .append(finished).append('/').append(capacity).append(" finished");
-        for (String state : FINISHED) {
-            bar.append(" · ").append(state).append(' ').append(counts.path(state).asLong(0));
+        for (TrialState state : FINISHED) {
+            bar.append(" · ").append(state).append(' ').append(count(study, state));
         }
-        bar.append(" · running ").append(counts.path("RUNNING").asLong(0))
-                .append(" · waiting ").append(counts.path("WAITING").asLong(0));
+        bar.append(" · running ").append(count(study, TrialState.RUNNING))
+                .append(" · waiting ").append(count(study, TrialState.WAITING));
         lines.add(bar.toString());
         lines.add(best(study) + " · " + times(study, now, finished, capacity));
         return lines;
     }
 
+    /** Trials of the study that ended, in any way. */
+    static long finished(StudyView study) {
+        return FINISHED.stream().mapToLong(state -> count(study, state)).sum();
+    }
+
     /** {@code best: macs=1.20M accuracy=0.8412 (trial 7)}, led by the objectives. */
-    static String best(JsonNode study) {
-        JsonNode best = study.path("best");
-        if (best.isMissingNode() || best.isNull()) {
+    static String best(StudyView study) {
+        Candidate best = study.best();
+        if (best == null) {
             return "best: none yet";
         }
         List<String> lead = new ArrayList<>(objectiveMetrics(study));
@@ -57,36 +64,35 @@ final class StudyProgress {
                 lead.add(usual);
             }
         }
-        JsonNode metrics = best.path("metrics");
         List<String> shown = new ArrayList<>();
         for (String name : lead) {
-            if (metrics.hasNonNull(name)) {
-                shown.add(name + "=" + Format.metric(name, metrics.get(name).asDouble()));
+            Double value = best.metrics().get(name);
+            if (value != null) {
+                shown.add(name + "=" + Format.metric(name, value));
             }
         }
-        String trials = best.path("trialIds").size() == 1 ? "trial " + best.path("trialIds").get(0).asText()
-                : "trials " + best.path("trialIds").toString();
+        String trials = best.trialIds().size() == 1 ? "trial " + best.trialIds().get(0)
+                : "trials " + Format.ids(best.trialIds());
         return "best: " + String.join(" ", shown) + " (" + trials
-                + (best.path("feasible").asBoolean(true) ? "" : ", violates a constraint") + ")";
+                + (best.feasible() ? "" : ", violates a constraint") + ")";
     }
 
-    static List<String> objectiveMetrics(JsonNode study) {
+    private static List<String> objectiveMetrics(StudyView study) {
         List<String> names = new ArrayList<>();
-        for (JsonNode objective : study.path("spec").path("objectives")) {
+        for (JsonNode objective : spec(study).path("objectives")) {
             names.add(objective.path("metric").asText());
         }
         return names;
     }
 
-    private static String times(JsonNode study, Instant now, long finished, long capacity) {
-        Optional<Instant> created = instant(study.path("createdAt"));
-        if (created.isEmpty()) {
+    private static String times(StudyView study, Instant now, long finished, long capacity) {
+        if (study.createdAt() == null) {
             return "";
         }
-        Instant end = instant(study.path("finishedAt")).orElse(now);
-        Duration elapsed = Duration.between(created.get(), end);
+        Instant end = study.finishedAt() != null ? study.finishedAt() : now;
+        Duration elapsed = Duration.between(study.createdAt(), end);
         String text = "elapsed " + Format.duration(elapsed);
-        if (!"RUNNING".equals(study.path("state").asText())) {
+        if (study.state() != StudyState.RUNNING) {
             return text;
         }
         Optional<Duration> remaining = Optional.empty();
@@ -100,38 +106,26 @@ final class StudyProgress {
         return text + remaining.map(r -> " · remaining ~" + Format.duration(r)).orElse(" · remaining: unknown yet");
     }
 
-    private static Optional<Duration> maxDuration(JsonNode study) {
-        JsonNode value = study.path("spec").path("budget").path("maxDuration");
+    private static Optional<Duration> maxDuration(StudyView study) {
+        JsonNode value = spec(study).path("budget").path("maxDuration");
         if (!value.isTextual()) {
             return Optional.empty();
         }
-        String text = value.asText().trim().toLowerCase(Locale.ROOT);
         try {
-            if (text.startsWith("p")) {
-                return Optional.of(Duration.parse(text.toUpperCase(Locale.ROOT)));
-            }
-            double amount = Double.parseDouble(text.substring(0, text.length() - 1));
-            long unit = switch (text.charAt(text.length() - 1)) {
-                case 's' -> 1;
-                case 'm' -> 60;
-                case 'h' -> 3600;
-                case 'd' -> 86400;
-                default -> -1;
-            };
-            return unit < 0 ? Optional.empty() : Optional.of(Duration.ofMillis((long) (amount * unit * 1000)));
-        } catch (RuntimeException e) {
+            return Optional.of(Durations.parse(value.asText()));
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }
 
-    private static Optional<Instant> instant(JsonNode value) {
-        if (!value.isTextual()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Instant.parse(value.asText()));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+    private static long count(StudyView study, TrialState state) {
+        Map<TrialState, Long> counts = study.trialCounts();
+        Long count = counts == null ? null : counts.get(state);
+        return count == null ? 0 : count;
+    }
+
+    /** The study's spec as created; a missing node when the API sent none (a study in a list). */
+    private static JsonNode spec(StudyView study) {
+        return study.spec() == null ? MissingNode.getInstance() : study.spec();
     }
 }

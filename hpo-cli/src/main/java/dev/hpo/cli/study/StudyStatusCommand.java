@@ -1,5 +1,7 @@
 package dev.hpo.cli.study;
 
+import dev.hpo.cli.api.CliException;
+import dev.hpo.study.Durations;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,25 +14,35 @@ import picocli.CommandLine.Option;
         description = "A study's progress: trials finished by state, best so far, elapsed and remaining time.")
 public final class StudyStatusCommand implements Callable<Integer> {
 
+    /** Refreshing more often shows nothing new and only loads the API. */
+    private static final Duration SHORTEST_INTERVAL = Duration.ofSeconds(1);
+
     @Mixin
     StudyTarget study;
 
     @Option(names = "--watch", description = "keep the progress on screen, refreshed, until the study ends")
     boolean watch;
 
-    @Option(names = "--interval", defaultValue = "2", description = "seconds between refreshes (default: 2)")
-    int intervalSeconds;
+    @Option(names = "--interval", defaultValue = "2s",
+            description = "time between refreshes, at least a second (default: ${DEFAULT-VALUE})")
+    String interval;
 
     @Override
     public Integer call() throws InterruptedException {
+        Duration refresh;
+        try {
+            refresh = Durations.positive("--interval", interval);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(CliException.USAGE, e.getMessage());
+        }
         StudyResource resource = study.connect();
         PrintWriter out = study.out();
         if (!watch) {
-            StudyProgress.render(resource.get(), Instant.now()).forEach(out::println);
+            StudyProgress.render(resource.api().study(resource.id()), Instant.now()).forEach(out::println);
             return 0;
         }
-        new StudyWatch(out, System.console() != null).follow(() -> resource.get(),
-                Duration.ofSeconds(Math.max(1, intervalSeconds)));
+        new StudyWatch(out, System.console() != null).follow(() -> resource.api().study(resource.id()),
+                refresh.compareTo(SHORTEST_INTERVAL) < 0 ? SHORTEST_INTERVAL : refresh);
         return 0;
     }
 }

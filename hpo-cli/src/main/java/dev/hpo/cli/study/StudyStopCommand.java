@@ -1,6 +1,6 @@
 package dev.hpo.cli.study;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.hpo.protocol.StudyView;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,8 +14,9 @@ public final class StudyStopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JsonNode stopped = study.connect().post("/stop");
-        study.out().println("study " + stopped.path("id").asText() + " " + stopped.path("state").asText());
+        StudyResource resource = study.connect();
+        StudyView stopped = resource.api().stopStudy(resource.id());
+        study.out().println("study " + stopped.id() + " " + stopped.state());
         return 0;
     }
 }

@@ -1,14 +1,17 @@
 package dev.hpo.cli.study;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.hpo.cli.api.Api;
 import dev.hpo.cli.api.CliException;
+import dev.hpo.protocol.ProtocolJson;
+import dev.hpo.protocol.TrialCsv;
+import dev.hpo.protocol.TrialView;
+import dev.hpo.trial.TrialState;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,14 +20,13 @@ import picocli.CommandLine.Option;
 @Command(name = "trials", mixinStandardHelpOptions = true, description = "List a study's trials.")
 public final class StudyTrialsCommand implements Callable<Integer> {
 
-    private static final List<String> STATES = List.of("WAITING", "RUNNING", "COMPLETE", "FAILED", "PRUNED",
-            "STOPPED");
-    private static final int PAGE = 500;
+    private static final String STATES = Arrays.stream(TrialState.values()).map(TrialState::name)
+            .collect(Collectors.joining(", "));
 
     @Mixin
     StudyTarget study;
 
-    @Option(names = "--state", description = "only trials in this state: " + "WAITING, RUNNING, COMPLETE, FAILED,"
+    @Option(names = "--state", description = "only trials in this state: WAITING, RUNNING, COMPLETE, FAILED,"
             + " PRUNED, STOPPED")
     String state;
 
@@ -40,59 +42,52 @@ public final class StudyTrialsCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         StudyResource resource = study.connect();
-        Api api = resource.api();
-        long studyId = resource.id();
-        String wanted = state == null ? null : state.toUpperCase(Locale.ROOT);
-        if (wanted != null && !STATES.contains(wanted)) {
-            throw new CliException(2, "--state must be one of " + String.join(", ", STATES) + ", got '" + state
-                    + "'");
-        }
+        TrialState wanted = state();
         PrintWriter out = study.out();
         if (format.csv && wanted == null) {
-            out.print(api.getText(resource.path("/trials.csv")));
+            out.print(resource.api().trialsCsv(resource.id()));
             out.flush();
             return 0;
         }
-        List<JsonNode> trials = all(resource, wanted);
+        List<TrialView> trials = resource.api().allTrials(resource.id(), wanted);
         if (format.json) {
-            ArrayNode array = api.json().createArrayNode();
-            trials.forEach(array::add);
-            out.println(api.json().writerWithDefaultPrettyPrinter().writeValueAsString(array));
+            out.println(ProtocolJson.pretty(trials));
         } else if (format.csv) {
-            out.print(TrialCsvLines.of(trials));
+            out.print(TrialCsv.write(trials));
         } else {
-            out.print(table(studyId, trials));
+            out.print(table(resource.id(), trials));
         }
         out.flush();
         return 0;
     }
 
-    private static List<JsonNode> all(StudyResource study, String state) {
-        List<JsonNode> trials = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            JsonNode answer = study.get("/trials?size=" + PAGE + "&page=" + page
-                    + (state == null ? "" : "&state=" + state));
-            answer.path("items").forEach(trials::add);
-            if (page + 1 >= answer.path("totalPages").asInt(0)) {
-                return trials;
-            }
+    /** The state asked for, or null for all. */
+    private TrialState state() {
+        if (state == null) {
+            return null;
+        }
+        try {
+            return TrialState.valueOf(state.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CliException(CliException.USAGE, "--state must be one of " + STATES + ", got '" + state
+                    + "'");
         }
     }
 
-    private static String table(long studyId, List<JsonNode> trials) {
+    private static String table(long studyId, List<TrialView> trials) {
         if (trials.isEmpty()) {
             return "no trials in study " + studyId + System.lineSeparator();
         }
         List<List<String>> rows = new ArrayList<>();
-        for (JsonNode t : trials) {
-            String result = Format.metrics(t.path("metrics"), List.of("accuracy", "macs", "params"));
-            if (t.hasNonNull("failureReason")) {
-                result = (result.isEmpty() ? "" : result + " ") + "reason: " + t.get("failureReason").asText();
+        for (TrialView t : trials) {
+            String result = Format.metrics(t.metrics(), List.of("accuracy", "macs", "params"));
+            if (t.failureReason() != null) {
+                result = (result.isEmpty() ? "" : result + " ") + "reason: " + t.failureReason();
             }
-            rows.add(List.of(t.path("id").asText(), t.path("state").asText(), t.path("repeat").asText(),
-                    t.path("workerId").asText("-"), Format.parameters(t.path("parameters")), result));
+            rows.add(List.of(String.valueOf(t.id()), t.state().name(), String.valueOf(t.repeat()),
+                    t.workerId() == null ? "-" : t.workerId(), Format.parameters(t.parameters()), result));
         }
         return Format.table(List.of("ID", "STATE", "REPEAT", "WORKER", "PARAMETERS", "RESULT"), rows);
     }

@@ -1,6 +1,7 @@
 package dev.hpo.cli.study;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.hpo.protocol.StudyView;
+import dev.hpo.study.StudyState;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,11 +24,11 @@ public final class StudyWatch {
     }
 
     /** Shows the study until it is no longer running; returns its last state. */
-    public JsonNode follow(Supplier<JsonNode> study, Duration interval) throws InterruptedException {
+    public StudyView follow(Supplier<StudyView> study, Duration interval) throws InterruptedException {
         while (true) {
-            JsonNode now = study.get();
+            StudyView now = study.get();
             show(StudyProgress.render(now, Instant.now()));
-            if (!"RUNNING".equals(now.path("state").asText())) {
+            if (now.state() != StudyState.RUNNING) {
                 return now;
             }
             Thread.sleep(interval.toMillis());

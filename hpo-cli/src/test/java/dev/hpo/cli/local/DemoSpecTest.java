@@ -48,4 +48,14 @@ class DemoSpecTest {
         assertThatThrownBy(() -> DemoSpec.adjusted(spec, 0, null, 1)).isInstanceOf(CliException.class)
                 .hasMessageContaining("--trials");
     }
+
+    @Test
+    void rejectsATimeCapThatIsNotAPositiveDurationBeforeAnythingStarts() throws Exception {
+        Path spec = Files.writeString(dir.resolve("s.json"), "{\"name\": \"demo\"}");
+
+        assertThatThrownBy(() -> DemoSpec.adjusted(spec, null, "soon", 1)).isInstanceOf(CliException.class)
+                .hasMessageStartingWith("--time-cap must be a duration such as");
+        assertThatThrownBy(() -> DemoSpec.adjusted(spec, null, "0s", 1)).isInstanceOf(CliException.class)
+                .hasMessageContaining("--time-cap must be positive");
+    }
 }

@@ -2,27 +2,27 @@ package dev.hpo.cli.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hpo.protocol.ProtocolJson;
+import dev.hpo.protocol.StudyView;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StudyProgressTest {
 
-    private final ObjectMapper json = new ObjectMapper();
-
-    private JsonNode study(String state, String counts, String best) throws Exception {
-        return json.readTree("""
+    /** A study as the API answers {@code GET /api/studies/{id}}. */
+    private static StudyView study(String state, String counts, String best) throws Exception {
+        return ProtocolJson.read("""
                 {"id": 7, "name": "fm", "state": "%s", "createdAt": "2026-01-01T10:00:00Z", "trialCapacity": 8,
                  "trialCounts": %s, %s
                  "spec": {"objectives": [{"metric": "macs", "goal": "MINIMIZE"}], "budget": {"maxDuration": "1h"}}}
-                """.formatted(state, counts, best));
+                """.formatted(state, counts, best).getBytes(StandardCharsets.UTF_8), StudyView.class);
     }
 
     @Test
     void showsFinishedTrialsAgainstTheBudgetByStateWithBestAndTimes() throws Exception {
-        JsonNode study = study("RUNNING", """
+        StudyView study = study("RUNNING", """
                 {"WAITING": 1, "RUNNING": 2, "COMPLETE": 3, "FAILED": 1, "PRUNED": 0, "STOPPED": 0}""", """
                 "best": {"trialIds": [5], "metrics": {"accuracy": 0.8412, "macs": 12300000}, "feasible": true},""");
 
@@ -38,7 +38,7 @@ class StudyProgressTest {
 
     @Test
     void theStudysDurationLimitCapsTheEstimate() throws Exception {
-        JsonNode study = study("RUNNING", "{\"COMPLETE\": 1}", "");
+        StudyView study = study("RUNNING", "{\"COMPLETE\": 1}", "");
 
         List<String> lines = StudyProgress.render(study, Instant.parse("2026-01-01T10:50:00Z"));
 
@@ -47,7 +47,7 @@ class StudyProgressTest {
 
     @Test
     void aFinishedStudyShowsItsElapsedTimeOnly() throws Exception {
-        JsonNode study = study("COMPLETED", "{\"COMPLETE\": 8}", "\"finishedAt\": \"2026-01-01T10:30:00Z\",");
+        StudyView study = study("COMPLETED", "{\"COMPLETE\": 8}", "\"finishedAt\": \"2026-01-01T10:30:00Z\",");
 
         List<String> lines = StudyProgress.render(study, Instant.parse("2026-01-01T12:00:00Z"));
 

@@ -3,14 +3,19 @@ package dev.hpo.reliability.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hpo.reliability.support.ApiClient;
+import dev.hpo.protocol.Problem;
+import dev.hpo.protocol.ProtocolJson;
+import dev.hpo.protocol.Suggest;
+import dev.hpo.protocol.client.ApiClient;
+import dev.hpo.protocol.client.Transport;
 import dev.hpo.reliability.support.ApiServer;
 import dev.hpo.reliability.support.Database;
 import dev.hpo.reliability.support.Figures;
-import dev.hpo.reliability.support.Response;
 import dev.hpo.reliability.support.Studies;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +39,8 @@ class ProtocolFuzzIT {
 
     private static final String TOKEN = "fuzz-token";
     private static final String BASE_NAME = "fuzz-base";
-    private static final JsonNode BASE_SPEC = ApiClient.parse("""
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNode BASE_SPEC = parse("""
             {"name": "fuzz-base",
              "description": "a spec every mutation starts from",
              "objectives": [{"metric": "loss", "goal": "MINIMIZE"}, {"metric": "macs", "goal": "MINIMIZE"}],
@@ -70,9 +76,8 @@ class ProtocolFuzzIT {
         api = ApiServer.start(Database.h2(data), TOKEN, "ProtocolFuzzIT", Map.of());
         client = api.client();
         studyId = Studies.create(client, Studies.spec("fuzz-protocol", 100_000, "10m", 3));
-        trialId = client.post("api/studies/" + studyId + "/suggestions", Map.of("workerId", "fuzzer", "count", 1))
-                .expect(200).json().path("trials").path(0).path("id").asLong();
-        studiesBefore = Studies.count(client);
+        trialId = client.suggest(studyId, Suggest.of("fuzzer", 1)).trials().get(0).id();
+        studiesBefore = client.studies().size();
     }
 
     @AfterContainer
@@ -80,7 +85,7 @@ class ProtocolFuzzIT {
         if (api == null) {
             return;
         }
-        int studiesAfter = Studies.count(client);
+        int studiesAfter = client.studies().size();
         Figures.of("fuzz").with("database", "H2").with("inputsTried", inputs.get()).with("statuses", statuses)
                 .with("fiveHundreds", fiveHundreds.get()).with("studiesCreated", created.get())
                 .with("studiesBefore", studiesBefore).with("studiesAfter", studiesAfter)
@@ -102,15 +107,15 @@ class ProtocolFuzzIT {
     @Property(tries = 300)
     void mutatedWorkerReportsAreAcceptedOrRefusedNamingTheField(@ForAll("workerRequests") WorkerRequest request)
             throws IOException {
-        Response response = client.post(request.path(), request.body());
+        Transport.Response response = client.raw("POST", request.path(), request.body());
         check(request.path(), request.body(), response);
     }
 
     private static void postStudy(String body) throws IOException {
-        int before = Studies.count(client);
-        Response response = client.post("api/studies", body);
+        int before = client.studies().size();
+        Transport.Response response = client.raw("POST", "api/studies", body);
         check("api/studies", body, response);
-        int after = Studies.count(client);
+        int after = client.studies().size();
         if (response.status() == 201) {
             created.incrementAndGet();
             assertThat(after).as("a created study is stored").isEqualTo(before + 1);
@@ -119,7 +124,7 @@ class ProtocolFuzzIT {
         }
     }
 
-    private static void check(String path, String body, Response response) {
+    private static void check(String path, String body, Transport.Response response) {
         inputs.incrementAndGet();
         synchronized (statuses) {
             statuses.computeIfAbsent(response.status(), s -> new AtomicInteger()).incrementAndGet();
@@ -128,19 +133,36 @@ class ProtocolFuzzIT {
             fiveHundreds.incrementAndGet();
         }
         String shown = body.length() > 500 ? body.substring(0, 500) + "..." : body;
-        assertThat(response.status()).as("POST %s %s -> %s", path, shown, response.body()).isLessThan(500);
-        assertThat(response.body()).as("no internals leak").doesNotContain("Exception").doesNotContain("\tat ");
+        String answer = response.text();
+        assertThat(response.status()).as("POST %s %s -> %s", path, shown, answer).isLessThan(500);
+        assertThat(answer).as("no internals leak").doesNotContain("Exception").doesNotContain("\tat ");
         if (response.status() >= 400) {
-            assertThat(response.json().path("status").asInt()).as("a problem detail: %s", response.body())
-                    .isEqualTo(response.status());
+            Problem problem = problem(answer);
+            assertThat(problem.status()).as("a problem detail: %s", answer).isEqualTo(response.status());
+            if (response.status() == 400) {
+                assertThat(problem.errors()).as("400 for %s names the fields: %s", shown, answer).isNotEmpty();
+                problem.errors().forEach(error -> {
+                    assertThat(error.path()).as("field path in %s", answer).isNotBlank();
+                    assertThat(error.message()).as("message in %s", answer).isNotBlank();
+                });
+            }
         }
-        if (response.status() == 400) {
-            JsonNode errors = response.json().path("errors");
-            assertThat(errors).as("400 for %s names the fields: %s", shown, response.body()).isNotEmpty();
-            errors.forEach(error -> {
-                assertThat(error.path("path").asText()).as("field path in %s", response.body()).isNotBlank();
-                assertThat(error.path("message").asText()).as("message in %s", response.body()).isNotBlank();
-            });
+    }
+
+    /** The answer as the protocol's problem detail; a failed test when it is not one. */
+    private static Problem problem(String answer) {
+        try {
+            return ProtocolJson.read(answer.getBytes(StandardCharsets.UTF_8), Problem.class);
+        } catch (IOException e) {
+            throw new AssertionError("not a problem detail (" + e.getMessage() + "): " + answer, e);
+        }
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
         }
     }
 
@@ -152,14 +174,14 @@ class ProtocolFuzzIT {
             if (spec instanceof ObjectNode object && BASE_NAME.equals(object.path("name").asText(null))) {
                 object.put("name", "fuzz-" + Long.toString(System.nanoTime(), 36));
             }
-            return ApiClient.json(spec);
+            return spec.toString();
         });
     }
 
     @Provide
     Arbitrary<String> arbitraryBodies() {
         return Arbitraries.oneOf(
-                JsonMutations.values().map(ApiClient::json),
+                JsonMutations.values().map(JsonNode::toString),
                 Arbitraries.strings().ofMaxLength(200),
                 Arbitraries.of("", "{", "[]", "{}", "null", "{\"name\": \"a\", \"name\": \"b\"}", "{\"name\":\"x\"} {}",
                         "{\"seed\": 1e999}", "{\"seed\": NaN}", "\"spec\""),
@@ -170,12 +192,12 @@ class ProtocolFuzzIT {
     @Provide
     Arbitrary<WorkerRequest> workerRequests() {
         Map<String, JsonNode> bases = Map.of(
-                "api/studies/" + studyId + "/suggestions", ApiClient.parse("{\"workerId\": \"fuzzer\", \"count\": 1}"),
+                "api/studies/" + studyId + "/suggestions", parse("{\"workerId\": \"fuzzer\", \"count\": 1}"),
                 "api/trials/" + trialId + "/measurements",
-                ApiClient.parse("{\"step\": 1, \"elapsedSeconds\": 1.5, \"metrics\": {\"loss\": 0.5}, \"workerId\": \"fuzzer\"}"),
-                "api/trials/" + trialId + "/heartbeat", ApiClient.parse("{\"workerId\": \"fuzzer\"}"),
+                parse("{\"step\": 1, \"elapsedSeconds\": 1.5, \"metrics\": {\"loss\": 0.5}, \"workerId\": \"fuzzer\"}"),
+                "api/trials/" + trialId + "/heartbeat", parse("{\"workerId\": \"fuzzer\"}"),
                 "api/trials/" + trialId + "/complete",
-                ApiClient.parse("{\"metrics\": {\"loss\": 0.4}, \"workerId\": \"fuzzer\"}"));
+                parse("{\"metrics\": {\"loss\": 0.4}, \"workerId\": \"fuzzer\"}"));
         List<String> paths = List.copyOf(bases.keySet());
         Arbitrary<String> targets = Arbitraries.oneOf(Arbitraries.of(paths), Arbitraries.of(
                 "api/studies/999999999/suggestions", "api/trials/999999999/complete",
@@ -186,7 +208,7 @@ class ProtocolFuzzIT {
                     JsonNode base = bases.getOrDefault(path, bases.get(paths.get(0)));
                     // Mostly mutated; now and then the valid body, so later requests meet a changed state.
                     JsonNode body = mutate == 0 ? base : JsonMutations.apply(base, mutations);
-                    return new WorkerRequest(path, ApiClient.json(body));
+                    return new WorkerRequest(path, body.toString());
                 });
     }
 

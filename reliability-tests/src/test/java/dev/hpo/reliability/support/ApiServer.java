@@ -1,5 +1,9 @@
 package dev.hpo.reliability.support;
 
+import dev.hpo.protocol.client.ApiClient;
+import dev.hpo.protocol.client.JdkHttpTransport;
+import dev.hpo.protocol.client.Retry;
+import dev.hpo.protocol.client.Transport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -11,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -61,8 +66,18 @@ public final class ApiServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + "/");
     }
 
+    /** A client that tries each request once, as a test that judges every answer wants. */
     public ApiClient client() {
-        return new ApiClient(base(), token);
+        return new ApiClient(transport(), Optional.of(token), Retry.never());
+    }
+
+    /** HTTP to this API: connections are refused at once while it is down, answers wait at most 20 s. */
+    public Transport transport() {
+        return new JdkHttpTransport(base(), Duration.ofSeconds(2), Duration.ofSeconds(20));
+    }
+
+    public String token() {
+        return token;
     }
 
     public long pid() {
@@ -128,19 +143,15 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void awaitHealthy(Path log) {
-        ApiClient client = new ApiClient(base(), token);
+        ApiClient client = client();
         Instant deadline = Instant.now().plus(STARTUP_LIMIT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the API exited with " + process.exitValue() + " while starting:\n"
                         + Launch.tail(log, 40));
             }
-            try {
-                if (client.get("actuator/health").status() == 200) {
-                    return;
-                }
-            } catch (IOException notYetListening) {
-                // Still starting.
+            if (client.healthy()) {
+                return;
             }
             Launch.pause(Duration.ofMillis(250));
         }

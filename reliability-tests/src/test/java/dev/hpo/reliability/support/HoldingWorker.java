@@ -1,12 +1,18 @@
 package dev.hpo.reliability.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.hpo.protocol.Heartbeat;
+import dev.hpo.protocol.MeasurementReport;
+import dev.hpo.protocol.Suggest;
+import dev.hpo.protocol.Suggestion;
+import dev.hpo.protocol.client.ApiClient;
+import dev.hpo.protocol.client.Retry;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A worker process that claims one trial, reports a first measurement and then only heartbeats, until it is
@@ -30,25 +36,23 @@ public final class HoldingWorker {
     }
 
     /** args: API address, token, study id, worker id. */
-    public static void main(String[] args) throws IOException {
-        ApiClient api = new ApiClient(URI.create(args[0]), args[1]);
+    public static void main(String[] args) {
+        ApiClient api = ApiClient.http(URI.create(args[0]), Optional.of(args[1]), Retry.never());
         long studyId = Long.parseLong(args[2]);
         String workerId = args[3];
-        JsonNode trial;
+        Optional<Suggestion> trial;
         do {
-            trial = api.post("api/studies/" + studyId + "/suggestions", Map.of("workerId", workerId, "count", 1))
-                    .expect(200).json().path("trials").path(0);
-            if (trial.isMissingNode()) {
+            trial = api.suggest(studyId, Suggest.of(workerId, 1)).trials().stream().findFirst();
+            if (trial.isEmpty()) {
                 Launch.pause(Duration.ofMillis(100));
             }
-        } while (trial.isMissingNode());
-        long trialId = trial.path("id").asLong();
-        api.post("api/trials/" + trialId + "/measurements", Map.of("step", 1, "elapsedSeconds", 1.0,
-                "metrics", Map.of("loss", 0.9), "workerId", workerId)).expect(200);
+        } while (trial.isEmpty());
+        long trialId = trial.get().id();
+        api.measure(trialId, MeasurementReport.of(1, 1.0, Map.of("loss", 0.9)).by(workerId));
         System.out.println(HOLDING + trialId);
         System.out.flush();
         while (true) {
-            api.post("api/trials/" + trialId + "/heartbeat", Map.of("workerId", workerId));
+            api.heartbeat(trialId, new Heartbeat(workerId));
             Launch.pause(Duration.ofMillis(300));
         }
     }

@@ -1,11 +1,18 @@
 package dev.hpo.reliability.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
+import dev.hpo.protocol.Completion;
+import dev.hpo.protocol.MeasurementReport;
+import dev.hpo.protocol.Suggest;
+import dev.hpo.protocol.Suggestion;
+import dev.hpo.protocol.Suggestions;
+import dev.hpo.protocol.client.ApiClient;
+import dev.hpo.protocol.client.ApiException;
+import dev.hpo.protocol.client.Retry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Random;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A worker that speaks the worker protocol over HTTP and trains nothing: it claims a trial, reports
@@ -23,40 +30,37 @@ public final class ProtocolWorker implements Runnable {
     private final int measurementsPerTrial;
     private final Ledger ledger;
     private final Instant deadline;
-    private final Random jitter;
 
     /**
      * @param measurementsPerTrial measurements reported before each completion
      * @param deadline when the worker gives up, so a broken service fails the test instead of hanging it
      */
-    public ProtocolWorker(ApiClient api, long studyId, String workerId, int measurementsPerTrial, Ledger ledger,
+    public ProtocolWorker(ApiServer server, long studyId, String workerId, int measurementsPerTrial, Ledger ledger,
                           Instant deadline) {
-        this.api = api;
+        this.api = new ApiClient(new LedgerTransport(server.transport(), ledger), Optional.of(server.token()),
+                new Retry(FIRST_BACKOFF, MAX_BACKOFF, () -> Instant.now().isBefore(deadline)));
         this.studyId = studyId;
         this.workerId = workerId;
         this.measurementsPerTrial = measurementsPerTrial;
         this.ledger = ledger;
         this.deadline = deadline;
-        this.jitter = new Random(workerId.hashCode());
     }
 
     @Override
     public void run() {
         while (Instant.now().isBefore(deadline)) {
-            Response suggestions = send("suggestions", "api/studies/" + studyId + "/suggestions",
-                    Map.of("workerId", workerId, "count", 1));
+            Suggestions suggestions = send("suggestions", () -> api.suggest(studyId, Suggest.of(workerId, 1)));
             if (suggestions == null) {
                 return;
             }
-            JsonNode trials = suggestions.json().path("trials");
-            if (trials.isEmpty()) {
-                if (suggestions.json().path("studyDone").asBoolean()) {
+            if (suggestions.trials().isEmpty()) {
+                if (suggestions.studyDone()) {
                     return;
                 }
                 Launch.pause(Duration.ofMillis(20));
                 continue;
             }
-            for (JsonNode trial : trials) {
+            for (Suggestion trial : suggestions.trials()) {
                 if (!run(trial)) {
                     return;
                 }
@@ -65,24 +69,21 @@ public final class ProtocolWorker implements Runnable {
     }
 
     /** Runs one trial; false when the worker has to give up. */
-    private boolean run(JsonNode trial) {
-        long trialId = trial.path("id").asLong();
+    private boolean run(Suggestion trial) {
+        long trialId = trial.id();
         ledger.claimed(trialId, workerId);
-        double x = trial.path("parameters").path("x").asDouble();
+        double x = ((Number) trial.parameters().get("x")).doubleValue();
         for (int step = 1; step <= measurementsPerTrial; step++) {
             double loss = x / step;
-            Response measured = send("measurement", "api/trials/" + trialId + "/measurements", Map.of(
-                    "step", step, "elapsedSeconds", 0.1 * step, "metrics", Map.of("loss", loss),
-                    "workerId", workerId));
-            if (measured == null) {
+            MeasurementReport report = MeasurementReport.of(step, 0.1 * step, Map.of("loss", loss)).by(workerId);
+            if (send("measurement of trial " + trialId, () -> api.measure(trialId, report)) == null) {
                 return false;
             }
             ledger.measured(trialId, step, loss);
         }
         double loss = x / (measurementsPerTrial + 1);
-        Response completed = send("completion", "api/trials/" + trialId + "/complete",
-                Map.of("metrics", Map.of("loss", loss), "workerId", workerId));
-        if (completed == null) {
+        if (send("completion of trial " + trialId,
+                () -> api.complete(trialId, Completion.of(Map.of("loss", loss), workerId))) == null) {
             return false;
         }
         ledger.completed(trialId, loss);
@@ -90,29 +91,15 @@ public final class ProtocolWorker implements Runnable {
     }
 
     /**
-     * POSTs until the API acknowledges, backing off while it is unreachable or unavailable. Returns null when
-     * the API refuses the request (recorded in the ledger) or the deadline passed.
+     * The API's acknowledgement, or null when it refused the request or stayed away past the deadline; either is
+     * recorded in the ledger as a refusal, which fails the test.
      */
-    private Response send(String what, String path, Object body) {
-        Duration backoff = FIRST_BACKOFF;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                Response response = api.post(path, body);
-                ledger.answered(response.status());
-                if (response.ok()) {
-                    return response;
-                }
-                if (response.status() < 500) {
-                    ledger.refused(what + " " + path + " -> " + response.status() + " " + response.body());
-                    return null;
-                }
-            } catch (IOException unreachable) {
-                ledger.unreachable();
-            }
-            Launch.pause(backoff.plusMillis(jitter.nextInt((int) backoff.toMillis() + 1)));
-            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+    private <T> T send(String what, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (ApiException e) {
+            ledger.refused(what + ": " + (e.refused() ? "" : "gave up at the deadline: ") + e.getMessage());
+            return null;
         }
-        ledger.refused(what + " " + path + ": gave up at the deadline");
-        return null;
     }
 }

@@ -1,12 +1,10 @@
 package dev.hpo.reliability.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import dev.hpo.protocol.TrialView;
+import dev.hpo.protocol.client.ApiClient;
 import java.util.List;
 
-/** Creating test studies and reading back what the API stored, over HTTP. */
+/** Creating test studies and reading back what the API stored. */
 public final class Studies {
 
     private Studies() {
@@ -34,53 +32,11 @@ public final class Studies {
 
     /** Creates a study and returns its id. */
     public static long create(ApiClient api, String spec) {
-        try {
-            return api.post("api/studies", spec).expect(201).json().path("id").asLong();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return api.createStudy(spec).id();
     }
 
-    public static JsonNode study(ApiClient api, long studyId) {
-        try {
-            return api.get("api/studies/" + studyId).expect(200).json();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** How many studies the API stores. */
-    public static int count(ApiClient api) {
-        try {
-            return api.get("api/studies").expect(200).json().size();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Every trial of a study, page by page, without measurements. */
-    public static List<JsonNode> trials(ApiClient api, long studyId) {
-        List<JsonNode> trials = new ArrayList<>();
-        try {
-            for (int page = 0; ; page++) {
-                JsonNode answer = api.get("api/studies/" + studyId + "/trials?page=" + page + "&size=200")
-                        .expect(200).json();
-                answer.path("items").forEach(trials::add);
-                if (page + 1 >= answer.path("totalPages").asInt()) {
-                    return trials;
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** One trial with its measurements. */
-    public static JsonNode trial(ApiClient api, long trialId) {
-        try {
-            return api.get("api/trials/" + trialId).expect(200).json();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Every trial of a study with its measurements, as stored. */
+    public static List<TrialView> trialsWithMeasurements(ApiClient api, long studyId) {
+        return api.allTrials(studyId, null).stream().map(t -> api.trial(t.id())).toList();
     }
 }

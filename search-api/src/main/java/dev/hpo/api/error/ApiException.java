@@ -1,5 +1,6 @@
 package dev.hpo.api.error;
 
+import dev.hpo.study.FieldError;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 
@@ -55,18 +56,18 @@ public abstract sealed class ApiException extends RuntimeException
 
     /** A request with invalid fields, each named with its path. */
     public static final class InvalidRequest extends ApiException {
-        private final List<FieldProblem> problems;
+        private final List<FieldError> problems;
 
-        public InvalidRequest(String message, List<FieldProblem> problems) {
+        public InvalidRequest(String message, List<FieldError> problems) {
             super(message);
             this.problems = List.copyOf(problems);
         }
 
         public static InvalidRequest of(String path, String message) {
-            return new InvalidRequest("The request is invalid.", List.of(new FieldProblem(path, message)));
+            return new InvalidRequest("The request is invalid.", List.of(new FieldError(path, message)));
         }
 
-        public List<FieldProblem> problems() {
+        public List<FieldError> problems() {
             return problems;
         }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.hpo.space.InvalidConfigurationException;
+import dev.hpo.study.FieldError;
 import dev.hpo.study.InvalidSpecException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
@@ -28,9 +29,9 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * The one place where failures become RFC 7807 problem details. Client mistakes get their status code and, for
- * invalid input, an {@code errors} list of {@code {path, message}}; nothing ever carries a stack trace or a Java
- * class name. Spring MVC's own failures (405, 406, 415, missing parameters, unknown paths) come through the base
+ * The one place where failures become RFC 7807 problem details, in the shape of the protocol's
+ * {@link dev.hpo.protocol.Problem}. Client mistakes get their status code and, for invalid input, an {@code errors}
+ * list of {@code {path, message}}; nothing ever carries a stack trace or a Java class name. Spring MVC's own failures (405, 406, 415, missing parameters, unknown paths) come through the base
  * class.
  */
 @RestControllerAdvice
@@ -54,29 +55,28 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidConfigurationException.class)
     ResponseEntity<Object> onInvalidConfiguration(InvalidConfigurationException e) {
-        List<FieldProblem> problems = e.problems().stream().map(ProblemAdvice::parameterProblem).toList();
+        List<FieldError> problems = e.problems().stream().map(ProblemAdvice::parameterProblem).toList();
         return onApiException(new ApiException.InvalidRequest(
                 "The configuration does not belong to the study's search space.", problems));
     }
 
     /** Search-space problems read {@code name: reason}; the name is a key of the request's parameters. */
-    private static FieldProblem parameterProblem(String problem) {
+    private static FieldError parameterProblem(String problem) {
         int colon = problem.indexOf(": ");
         return colon < 0
-                ? new FieldProblem("parameters", problem)
-                : new FieldProblem("parameters." + problem.substring(0, colon), problem.substring(colon + 2));
+                ? new FieldError("parameters", problem)
+                : new FieldError("parameters." + problem.substring(0, colon), problem.substring(colon + 2));
     }
 
     @ExceptionHandler(InvalidSpecException.class)
     ResponseEntity<Object> onInvalidSpec(InvalidSpecException e) {
-        List<FieldProblem> problems = e.errors().stream().map(f -> new FieldProblem(f.path(), f.message())).toList();
-        return onApiException(new ApiException.InvalidRequest("The study spec is invalid.", problems));
+        return onApiException(new ApiException.InvalidRequest("The study spec is invalid.", e.errors()));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> onConstraintViolation(ConstraintViolationException e) {
-        List<FieldProblem> problems = e.getConstraintViolations().stream()
-                .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+        List<FieldError> problems = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
         return onApiException(new ApiException.InvalidRequest("The request is invalid.", problems));
     }
@@ -105,35 +105,35 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 List.of(bodyProblem(e))));
     }
 
-    private static FieldProblem bodyProblem(HttpMessageNotReadableException e) {
+    private static FieldError bodyProblem(HttpMessageNotReadableException e) {
         JsonMappingException mapping = causeOfType(e, JsonMappingException.class);
         if (mapping instanceof UnrecognizedPropertyException unknown) {
-            return new FieldProblem(JsonPaths.of(unknown.getPath()), "is not a known field");
+            return new FieldError(JsonPaths.of(unknown.getPath()), "is not a known field");
         }
         if (mapping instanceof InvalidFormatException format) {
-            return new FieldProblem(JsonPaths.of(format.getPath()),
+            return new FieldError(JsonPaths.of(format.getPath()),
                     "must be " + JsonPaths.describe(format.getTargetType()) + ", got " + JsonPaths.quote(format.getValue()));
         }
         if (mapping instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            return new FieldProblem(JsonPaths.of(mismatch.getPath()),
+            return new FieldError(JsonPaths.of(mismatch.getPath()),
                     "must be " + JsonPaths.describe(mismatch.getTargetType()));
         }
         if (mapping != null && !mapping.getPath().isEmpty()) {
-            return new FieldProblem(JsonPaths.of(mapping.getPath()), "has an invalid value");
+            return new FieldError(JsonPaths.of(mapping.getPath()), "has an invalid value");
         }
         JsonProcessingException parse = causeOfType(e, JsonProcessingException.class);
         if (parse != null && parse.getLocation() != null) {
-            return new FieldProblem("$", "is not valid JSON (line " + parse.getLocation().getLineNr()
+            return new FieldError("$", "is not valid JSON (line " + parse.getLocation().getLineNr()
                     + ", column " + parse.getLocation().getColumnNr() + ")");
         }
-        return new FieldProblem("$", "a JSON body is required");
+        return new FieldError("$", "a JSON body is required");
     }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new FieldProblem(f.getField(), f.getDefaultMessage()))
+        List<FieldError> problems = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldError(f.getField(), f.getDefaultMessage()))
                 .toList();
         return onApiException(new ApiException.InvalidRequest("The request is invalid.", problems));
     }
@@ -141,8 +141,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldProblem> problems = e.getParameterValidationResults().stream()
-                .flatMap(r -> r.getResolvableErrors().stream().map(err -> new FieldProblem(
+        List<FieldError> problems = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> new FieldError(
                         r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
                 .toList();
         return onApiException(new ApiException.InvalidRequest("The request is invalid.", problems));

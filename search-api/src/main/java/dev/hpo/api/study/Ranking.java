@@ -1,5 +1,6 @@
 package dev.hpo.api.study;
 
+import dev.hpo.protocol.Candidate;
 import dev.hpo.study.Constraint;
 import dev.hpo.study.Goal;
 import dev.hpo.study.Objective;

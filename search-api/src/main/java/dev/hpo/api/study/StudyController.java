@@ -1,5 +1,8 @@
 package dev.hpo.api.study;
 
+import dev.hpo.protocol.Best;
+import dev.hpo.protocol.Pareto;
+import dev.hpo.protocol.StudyView;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -21,33 +24,33 @@ class StudyController {
 
     /** Creates a study from a spec in the JSON format of docs/study-spec.md. */
     @PostMapping(value = "/api/studies", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<StudyViews.Study> create(@RequestBody String spec) {
-        StudyViews.Study study = studies.create(spec);
+    ResponseEntity<StudyView> create(@RequestBody String spec) {
+        StudyView study = studies.create(spec);
         return ResponseEntity.created(URI.create("/api/studies/" + study.id())).body(study);
     }
 
     @GetMapping("/api/studies")
-    List<StudyViews.Study> list() {
+    List<StudyView> list() {
         return studies.list();
     }
 
     @GetMapping("/api/studies/{id}")
-    StudyViews.Study get(@PathVariable long id) {
+    StudyView get(@PathVariable long id) {
         return studies.get(id);
     }
 
     @PostMapping("/api/studies/{id}/stop")
-    StudyViews.Study stop(@PathVariable long id) {
+    StudyView stop(@PathVariable long id) {
         return studies.stop(id);
     }
 
     @GetMapping("/api/studies/{id}/best")
-    StudyViews.Best best(@PathVariable long id) {
+    Best best(@PathVariable long id) {
         return studies.best(id);
     }
 
     @GetMapping("/api/studies/{id}/pareto")
-    StudyViews.Pareto pareto(@PathVariable long id) {
+    Pareto pareto(@PathVariable long id) {
         return studies.pareto(id);
     }
 }

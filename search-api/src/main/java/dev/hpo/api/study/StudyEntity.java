@@ -1,5 +1,6 @@
 package dev.hpo.api.study;
 
+import dev.hpo.study.StudyState;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

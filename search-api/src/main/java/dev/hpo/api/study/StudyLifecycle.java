@@ -1,6 +1,7 @@
 package dev.hpo.api.study;
 
 import dev.hpo.study.StudySpec;
+import dev.hpo.study.StudyState;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Service;

@@ -1,5 +1,6 @@
 package dev.hpo.api.study;
 
+import dev.hpo.study.StudyState;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,13 @@
 package dev.hpo.api.study;
 
 import dev.hpo.api.error.ApiException;
+import dev.hpo.protocol.Best;
+import dev.hpo.protocol.Candidate;
+import dev.hpo.protocol.Pareto;
+import dev.hpo.protocol.StudyView;
 import dev.hpo.study.StudySpec;
 import dev.hpo.study.StudySpecParser;
+import dev.hpo.study.StudyState;
 import dev.hpo.trial.TrialState;
 import java.time.Clock;
 import java.util.List;
@@ -32,7 +37,7 @@ class StudyService {
      * @throws dev.hpo.study.InvalidSpecException listing every problem of the spec
      * @throws ApiException.Conflict when a study of that name exists
      */
-    StudyViews.Study create(String specJson) {
+    StudyView create(String specJson) {
         StudySpec spec = StudySpecParser.parse(specJson);
         if (studies.existsByName(spec.name())) {
             throw new ApiException.Conflict("A study named '" + spec.name() + "' exists already.");
@@ -45,34 +50,34 @@ class StudyService {
         }
     }
 
-    List<StudyViews.Study> list() {
+    List<StudyView> list() {
         return studies.findAllByOrderByIdAsc().stream().map(s -> view(refresh(s), false)).toList();
     }
 
-    StudyViews.Study get(long id) {
+    StudyView get(long id) {
         return view(refresh(find(id)), true);
     }
 
-    StudyViews.Study stop(long id) {
+    StudyView stop(long id) {
         find(id);
         return view(lifecycle.end(id, StudyState.STOPPED), true);
     }
 
-    StudyViews.Best best(long id) {
+    Best best(long id) {
         StudyEntity study = find(id);
         StudySpec spec = catalog.spec(study);
         List<Candidate> candidates = Ranking.candidates(spec, outcomes(id));
-        return new StudyViews.Best(id, spec.objectives().get(0), Ranking.best(spec, candidates).orElse(null));
+        return new Best(id, spec.objectives().get(0), Ranking.best(spec, candidates).orElse(null));
     }
 
-    StudyViews.Pareto pareto(long id) {
+    Pareto pareto(long id) {
         StudyEntity study = find(id);
         StudySpec spec = catalog.spec(study);
         if (spec.objectives().size() != 2) {
             throw new ApiException.Conflict("Study " + id + " has one objective; a Pareto front needs two. "
                     + "Ask for its best trial instead.");
         }
-        return new StudyViews.Pareto(id, spec.objectives(),
+        return new Pareto(id, spec.objectives(),
                 Ranking.paretoFront(spec, Ranking.candidates(spec, outcomes(id))));
     }
 
@@ -97,10 +102,10 @@ class StudyService {
         return study;
     }
 
-    private StudyViews.Study view(StudyEntity study, boolean withSpec) {
+    private StudyView view(StudyEntity study, boolean withSpec) {
         StudyCatalog.ParsedStudy parsed = catalog.of(study);
         List<Candidate> candidates = Ranking.candidates(parsed.spec(), outcomes(study.getId()));
-        return new StudyViews.Study(study.getId(), study.getName(), study.getState(), study.getCreatedAt(),
+        return new StudyView(study.getId(), study.getName(), study.getState(), study.getCreatedAt(),
                 study.getFinishedAt(), study.getTrialsCreated(), StudyRules.trialCapacity(parsed.spec()),
                 trials.counts(study.getId()), Ranking.best(parsed.spec(), candidates).orElse(null),
                 withSpec ? parsed.specJson() : null);

@@ -1,5 +1,6 @@
 package dev.hpo.api.study;
 
+import dev.hpo.study.StudyState;
 import java.time.Instant;
 
 /**

@@ -1,5 +1,6 @@
 package dev.hpo.api.study;
 
+import dev.hpo.study.StudyState;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;

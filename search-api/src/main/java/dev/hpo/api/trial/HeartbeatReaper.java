@@ -4,7 +4,7 @@ import dev.hpo.api.study.StudyCatalog;
 import dev.hpo.api.study.StudyEntity;
 import dev.hpo.api.study.StudyLifecycle;
 import dev.hpo.api.study.StudyRepository;
-import dev.hpo.api.study.StudyState;
+import dev.hpo.study.StudyState;
 import dev.hpo.study.TrialSettings;
 import dev.hpo.trial.TrialState;
 import java.time.Clock;

@@ -1,5 +1,9 @@
 package dev.hpo.api.trial;
 
+import dev.hpo.protocol.Enqueue;
+import dev.hpo.protocol.Page;
+import dev.hpo.protocol.TrialCsv;
+import dev.hpo.protocol.TrialView;
 import dev.hpo.trial.TrialState;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -26,8 +30,7 @@ class TrialController {
     }
 
     @GetMapping("/api/studies/{studyId}/trials")
-    TrialViews.Page<TrialViews.Trial> list(@PathVariable long studyId,
-            @RequestParam(required = false) TrialState state,
+    Page<TrialView> list(@PathVariable long studyId, @RequestParam(required = false) TrialState state,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(1000) int size) {
         return queries.page(studyId, state, page, size);
@@ -43,14 +46,13 @@ class TrialController {
 
     /** Enqueues a configuration, e.g. a baseline, to run before sampled ones. */
     @PostMapping("/api/studies/{studyId}/trials")
-    ResponseEntity<List<TrialViews.Trial>> enqueue(@PathVariable long studyId,
-                                                   @Valid @RequestBody WorkerRequests.Enqueue request) {
-        List<TrialViews.Trial> created = queries.enqueue(studyId, request.parameters());
+    ResponseEntity<List<TrialView>> enqueue(@PathVariable long studyId, @Valid @RequestBody Enqueue request) {
+        List<TrialView> created = queries.enqueue(studyId, request.parameters());
         return ResponseEntity.created(URI.create("/api/trials/" + created.get(0).id())).body(created);
     }
 
     @GetMapping("/api/trials/{trialId}")
-    TrialViews.Trial trial(@PathVariable long trialId) {
+    TrialView trial(@PathVariable long trialId) {
         return queries.trial(trialId);
     }
 }

@@ -1,6 +1,9 @@
 package dev.hpo.api.trial;
 
 import dev.hpo.api.study.StudyCatalog;
+import dev.hpo.protocol.MeasurementView;
+import dev.hpo.protocol.Suggestion;
+import dev.hpo.protocol.TrialView;
 import dev.hpo.trial.Trial;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -10,30 +13,30 @@ import org.springframework.stereotype.Component;
 class TrialMapper {
 
     /** A trial without its measurements, as lists and worker answers show it. */
-    TrialViews.Trial trial(Trial t) {
+    TrialView trial(Trial t) {
         return view(t, null);
     }
 
     /** A trial with every measurement of every attempt, as the trial's own page shows it. */
-    TrialViews.Trial trial(Trial t, List<RecordedMeasurement> measurements) {
+    TrialView trial(Trial t, List<RecordedMeasurement> measurements) {
         return view(t, measurements.stream().map(TrialMapper::measurement).toList());
     }
 
-    TrialViews.Suggestion suggestion(Trial t, StudyCatalog.ParsedStudy study) {
+    Suggestion suggestion(Trial t, StudyCatalog.ParsedStudy study) {
         var settings = study.spec().trialSettings();
-        return new TrialViews.Suggestion(t.id(), t.studyId(), t.number(), t.configKey(), t.repeat(), t.attempts(),
+        return new Suggestion(t.id(), t.studyId(), t.number(), t.configKey(), t.repeat(), t.attempts(),
                 t.parameters().values(), study.spec().seed(), settings.timeCap().toMillis() / 1000.0,
                 settings.heartbeatTimeout().toMillis() / 1000.0, study.trialSettingsJson());
     }
 
-    private static TrialViews.Trial view(Trial t, List<TrialViews.Measurement> measurements) {
-        return new TrialViews.Trial(t.id(), t.studyId(), t.number(), t.configKey(), t.repeat(), t.state(),
+    private static TrialView view(Trial t, List<MeasurementView> measurements) {
+        return new TrialView(t.id(), t.studyId(), t.number(), t.configKey(), t.repeat(), t.state(),
                 t.enqueued(), t.parameters().values(), t.metrics(), t.workerId(), t.attempts(), t.failureReason(),
                 t.stopRequested(), t.createdAt(), t.startedAt(), t.finishedAt(), t.heartbeatAt(), measurements);
     }
 
-    private static TrialViews.Measurement measurement(RecordedMeasurement m) {
-        return new TrialViews.Measurement(m.attempt(), m.measurement().step(), m.measurement().elapsedSeconds(),
+    private static MeasurementView measurement(RecordedMeasurement m) {
+        return new MeasurementView(m.attempt(), m.measurement().step(), m.measurement().elapsedSeconds(),
                 m.measurement().metrics(), m.reportedAt());
     }
 }

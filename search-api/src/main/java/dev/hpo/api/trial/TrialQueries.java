@@ -4,6 +4,8 @@ import dev.hpo.api.error.ApiException;
 import dev.hpo.api.study.StudyCatalog;
 import dev.hpo.api.study.StudyEntity;
 import dev.hpo.api.study.StudyRepository;
+import dev.hpo.protocol.Page;
+import dev.hpo.protocol.TrialView;
 import dev.hpo.space.Configuration;
 import dev.hpo.trial.Trial;
 import dev.hpo.trial.TrialState;
@@ -31,21 +33,21 @@ class TrialQueries {
         this.mapper = mapper;
     }
 
-    TrialViews.Trial trial(long trialId) {
+    TrialView trial(long trialId) {
         Trial trial = store.find(trialId)
                 .orElseThrow(() -> new ApiException.NotFound("Trial " + trialId + " does not exist."));
         return mapper.trial(trial, store.history(trialId));
     }
 
-    TrialViews.Page<TrialViews.Trial> page(long studyId, TrialState state, int page, int size) {
+    Page<TrialView> page(long studyId, TrialState state, int page, int size) {
         study(studyId);
         Optional<TrialState> only = Optional.ofNullable(state);
         long total = store.count(studyId, only);
-        List<TrialViews.Trial> items = store.page(studyId, only, page, size).stream().map(mapper::trial).toList();
-        return new TrialViews.Page<>(items, page, size, total, (int) ((total + size - 1) / size));
+        List<TrialView> items = store.page(studyId, only, page, size).stream().map(mapper::trial).toList();
+        return new Page<>(items, page, size, total, (int) ((total + size - 1) / size));
     }
 
-    List<TrialViews.Trial> all(long studyId) {
+    List<TrialView> all(long studyId) {
         study(studyId);
         return store.ofStudy(studyId, false).stream().map(mapper::trial).toList();
     }
@@ -55,7 +57,7 @@ class TrialQueries {
      *
      * @throws dev.hpo.space.InvalidConfigurationException naming each parameter that does not fit the space
      */
-    List<TrialViews.Trial> enqueue(long studyId, Map<String, Object> parameters) {
+    List<TrialView> enqueue(long studyId, Map<String, Object> parameters) {
         StudyEntity study = study(studyId);
         Configuration configuration = catalog.spec(study).searchSpace().canonical(Configuration.of(parameters));
         return generator.enqueue(studyId, configuration).stream().map(mapper::trial).toList();

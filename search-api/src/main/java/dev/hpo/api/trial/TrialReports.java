@@ -1,13 +1,18 @@
 package dev.hpo.api.trial;
 
 import dev.hpo.api.error.ApiException;
-import dev.hpo.api.error.FieldProblem;
 import dev.hpo.api.optimizer.Pruner;
 import dev.hpo.api.optimizer.PrunerFactory;
 import dev.hpo.api.study.StudyCatalog;
 import dev.hpo.api.study.StudyLifecycle;
 import dev.hpo.api.study.StudyStatus;
 import dev.hpo.api.study.StudyStatuses;
+import dev.hpo.protocol.Completion;
+import dev.hpo.protocol.Heartbeat;
+import dev.hpo.protocol.MeasurementReport;
+import dev.hpo.protocol.StopDecision;
+import dev.hpo.protocol.TrialView;
+import dev.hpo.study.FieldError;
 import dev.hpo.study.StudySpec;
 import dev.hpo.trial.Measurement;
 import dev.hpo.trial.Trial;
@@ -56,38 +61,38 @@ class TrialReports {
         this.clock = clock;
     }
 
-    TrialViews.StopDecision measure(long trialId, WorkerRequests.Measure request) {
+    StopDecision measure(long trialId, MeasurementReport request) {
         requireFiniteMetrics(request.metrics());
         Trial trial = trial(trialId);
         if (!runningFor(trial, request.workerId())) {
-            return new TrialViews.StopDecision(true);
+            return new StopDecision(true);
         }
         store.measure(trial, new Measurement(request.step(), request.elapsedSeconds(), request.metrics()), now());
         store.heartbeat(trial, now());
         if (stopRequested(trial)) {
-            return new TrialViews.StopDecision(true);
+            return new StopDecision(true);
         }
         StudySpec spec = catalog.spec(status(trial.studyId()));
         Pruner pruner = pruners.computeIfAbsent(trial.studyId(), id -> prunerFactory.create(spec));
         if (pruner == Pruner.NEVER) {
-            return new TrialViews.StopDecision(false);
+            return new StopDecision(false);
         }
         var known = history.load(trial.studyId(), spec);
         var record = known.trials().stream().filter(r -> r.number() == trial.number()).findFirst().orElseThrow();
         if (pruner.shouldPrune(known, record)) {
             requestStop(trialId, TrialState.PRUNED);
-            return new TrialViews.StopDecision(true);
+            return new StopDecision(true);
         }
-        return new TrialViews.StopDecision(false);
+        return new StopDecision(false);
     }
 
-    TrialViews.StopDecision heartbeat(long trialId, WorkerRequests.Heartbeat request) {
+    StopDecision heartbeat(long trialId, Heartbeat request) {
         Trial trial = trial(trialId);
         if (!runningFor(trial, request == null ? null : request.workerId())) {
-            return new TrialViews.StopDecision(true);
+            return new StopDecision(true);
         }
         store.heartbeat(trial, now());
-        return new TrialViews.StopDecision(stopRequested(trial));
+        return new StopDecision(stopRequested(trial));
     }
 
     /**
@@ -97,13 +102,13 @@ class TrialReports {
      *
      * @throws ApiException.Conflict when the trial already ended otherwise, or another worker holds it
      */
-    TrialViews.Trial complete(long trialId, WorkerRequests.Complete request) {
+    TrialView complete(long trialId, Completion request) {
         Map<String, Double> metrics = request.metrics() == null ? Map.of() : request.metrics();
         requireFiniteMetrics(metrics);
-        String reason = request.isFailed()
+        String reason = request.reportsFailure()
                 ? (request.reason() == null || request.reason().isBlank() ? "failed" : request.reason()) : null;
         for (Trial trial = trial(trialId); ; trial = trial(trialId)) {
-            TrialState end = request.isFailed() ? TrialState.FAILED
+            TrialState end = request.reportsFailure() ? TrialState.FAILED
                     : trial.stopRequested() != null ? trial.stopRequested() : TrialState.COMPLETE;
             if (end == TrialState.COMPLETE && metrics.isEmpty()) {
                 throw ApiException.InvalidRequest.of("metrics", "a completed trial needs at least one metric; "
@@ -130,7 +135,7 @@ class TrialReports {
      *
      * @throws ApiException.Conflict when the trial is not running or another worker holds it
      */
-    TrialViews.Trial release(long trialId, String workerId) {
+    TrialView release(long trialId, String workerId) {
         for (Trial trial = trial(trialId); ; trial = trial(trialId)) {
             if (trial.state() != TrialState.RUNNING) {
                 throw new ApiException.Conflict(trial.isFinished()
@@ -154,7 +159,7 @@ class TrialReports {
         }
     }
 
-    private TrialViews.Trial unchangedOrConflict(Trial trial, TrialState end, Map<String, Double> metrics,
+    private TrialView unchangedOrConflict(Trial trial, TrialState end, Map<String, Double> metrics,
                                                  String reason) {
         if (trial.state() == end && Objects.equals(trial.metrics(), trial.keptOnEnding(end, metrics))
                 && Objects.equals(trial.failureReason(), reason)) {
@@ -216,12 +221,12 @@ class TrialReports {
     }
 
     private static void requireFiniteMetrics(Map<String, Double> metrics) {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<FieldError> problems = new ArrayList<>();
         metrics.forEach((name, value) -> {
             if (name.isBlank()) {
-                problems.add(new FieldProblem("metrics", "metric names must not be blank"));
+                problems.add(new FieldError("metrics", "metric names must not be blank"));
             } else if (value == null || !Double.isFinite(value)) {
-                problems.add(new FieldProblem("metrics." + name, "must be a finite number, got " + value));
+                problems.add(new FieldError("metrics." + name, "must be a finite number, got " + value));
             }
         });
         if (!problems.isEmpty()) {

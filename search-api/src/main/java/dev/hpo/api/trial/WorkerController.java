@@ -1,5 +1,13 @@
 package dev.hpo.api.trial;
 
+import dev.hpo.protocol.Completion;
+import dev.hpo.protocol.Heartbeat;
+import dev.hpo.protocol.MeasurementReport;
+import dev.hpo.protocol.Release;
+import dev.hpo.protocol.StopDecision;
+import dev.hpo.protocol.Suggest;
+import dev.hpo.protocol.Suggestions;
+import dev.hpo.protocol.TrialView;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,29 +27,28 @@ class WorkerController {
     }
 
     @PostMapping("/api/studies/{studyId}/suggestions")
-    TrialViews.Suggestions suggest(@PathVariable long studyId, @Valid @RequestBody WorkerRequests.Suggest request) {
+    Suggestions suggest(@PathVariable long studyId, @Valid @RequestBody Suggest request) {
         return protocol.suggest(studyId, request.workerId(), request.countOrOne());
     }
 
     @PostMapping("/api/trials/{trialId}/measurements")
-    TrialViews.StopDecision measure(@PathVariable long trialId, @Valid @RequestBody WorkerRequests.Measure request) {
+    StopDecision measure(@PathVariable long trialId, @Valid @RequestBody MeasurementReport request) {
         return reports.measure(trialId, request);
     }
 
     @PostMapping("/api/trials/{trialId}/heartbeat")
-    TrialViews.StopDecision heartbeat(@PathVariable long trialId,
-                                      @Valid @RequestBody(required = false) WorkerRequests.Heartbeat request) {
+    StopDecision heartbeat(@PathVariable long trialId, @Valid @RequestBody(required = false) Heartbeat request) {
         return reports.heartbeat(trialId, request);
     }
 
     @PostMapping("/api/trials/{trialId}/complete")
-    TrialViews.Trial complete(@PathVariable long trialId, @Valid @RequestBody WorkerRequests.Complete request) {
+    TrialView complete(@PathVariable long trialId, @Valid @RequestBody Completion request) {
         return reports.complete(trialId, request);
     }
 
     /** A worker that shuts down hands its trial back, so another worker can run it without waiting for a timeout. */
     @PostMapping("/api/trials/{trialId}/release")
-    TrialViews.Trial release(@PathVariable long trialId, @Valid @RequestBody WorkerRequests.Release request) {
+    TrialView release(@PathVariable long trialId, @Valid @RequestBody Release request) {
         return reports.release(trialId, request.workerId());
     }
 }

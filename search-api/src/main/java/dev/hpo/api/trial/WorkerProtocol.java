@@ -6,6 +6,7 @@ import dev.hpo.api.study.StudyLifecycle;
 import dev.hpo.api.study.StudyRules;
 import dev.hpo.api.study.StudyStatus;
 import dev.hpo.api.study.StudyStatuses;
+import dev.hpo.protocol.Suggestions;
 import dev.hpo.study.StudySpec;
 import dev.hpo.trial.Trial;
 import java.time.Clock;
@@ -50,11 +51,11 @@ class WorkerProtocol {
         this.clock = clock;
     }
 
-    TrialViews.Suggestions suggest(long studyId, String workerId, int count) {
+    Suggestions suggest(long studyId, String workerId, int count) {
         StudyStatus study = statuses.find(studyId)
                 .orElseThrow(() -> new ApiException.NotFound("Study " + studyId + " does not exist."));
         if (lifecycle.endIfOverdue(study)) {
-            return new TrialViews.Suggestions(List.of(), true);
+            return new Suggestions(List.of(), true);
         }
         StudyCatalog.ParsedStudy parsed = catalog.of(study);
         // A retried request must not hand out a second trial: the worker first gets back what it holds.
@@ -70,7 +71,7 @@ class WorkerProtocol {
             lifecycle.completeIfDone(studyId);
             done = statuses.find(studyId).orElseThrow().state().finished();
         }
-        return new TrialViews.Suggestions(held.stream().map(t -> mapper.suggestion(t, parsed)).toList(), done);
+        return new Suggestions(held.stream().map(t -> mapper.suggestion(t, parsed)).toList(), done);
     }
 
     /** Claims up to {@code wanted} waiting trials into {@code into}; returns how many it claimed. */

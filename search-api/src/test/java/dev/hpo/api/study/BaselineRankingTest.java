@@ -2,6 +2,7 @@ package dev.hpo.api.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hpo.protocol.Candidate;
 import dev.hpo.study.StudySpec;
 import dev.hpo.study.StudySpecParser;
 import dev.hpo.trial.TrialState;

@@ -3,6 +3,7 @@ package dev.hpo.api.study;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hpo.protocol.Candidate;
 import dev.hpo.study.StudySpec;
 import dev.hpo.study.StudySpecParser;
 import dev.hpo.api.Specs;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpo.arch.ArchitectureSpec;
 import dev.hpo.arch.InputShape;
 import dev.hpo.arch.ModelFamily;
+import dev.hpo.study.Durations;
 import dev.hpo.trial.Activation;
 import dev.hpo.trial.DataSpec;
 import dev.hpo.trial.Dataset;
@@ -14,7 +15,6 @@ import dev.hpo.trial.Optimizer;
 import dev.hpo.trial.TrainingOptions;
 import dev.hpo.trial.TrainingOptionsBuilder;
 import dev.hpo.trial.TrialPlan;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -57,7 +57,7 @@ public final class TrialPlanJson {
         if (!(capSeconds > 0) || Double.isInfinite(capSeconds)) {
             throw new IllegalArgumentException("timeCapSeconds must be positive, got " + capSeconds);
         }
-        return new TrialPlan(architecture, data, training, Duration.ofNanos(Math.round(capSeconds * 1e9)));
+        return new TrialPlan(architecture, data, training, Durations.ofSeconds(capSeconds));
     }
 
     public static ObjectNode write(TrialPlan plan) {

@@ -16,9 +16,9 @@ import dev.hpo.runner.options.AugmentationOptions;
 import dev.hpo.runner.options.DataOptions;
 import dev.hpo.runner.options.EngineOption;
 import dev.hpo.runner.options.NetworkScaleOptions;
-import dev.hpo.runner.plan.Durations;
 import dev.hpo.runner.plan.TrialPlanJson;
 import dev.hpo.runner.plan.TrialResultJson;
+import dev.hpo.study.Durations;
 import dev.hpo.trial.Activation;
 import dev.hpo.trial.DataSpec;
 import dev.hpo.trial.Optimizer;
@@ -66,7 +66,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resolution", defaultValue = "1")
     double resolution;
 
-    @Option(names = "--time-cap", defaultValue = "120s", description = "Whole trial, e.g. 120s, 10m.")
+    @Option(names = "--time-cap", defaultValue = "120s", description = "Whole trial, e.g. 120s, 10m, 1h30m or 90 (seconds).")
     String timeCap;
 
     @Option(names = "--optimizer", description = "sgd, adam, adamw, adamax, adagrad or rmsprop (default sgd).")
@@ -139,7 +139,7 @@ public final class TrainCommand implements Callable<Integer> {
             DataSpec dataSpec = dataOptions.dataSpec(subsetSeed);
             TrainingOptions training = trainingOptions();
             ModelFamily modelFamily = ModelFamily.fromId(family);
-            Duration cap = Durations.parse(timeCap);
+            Duration cap = Durations.positive("--time-cap", timeCap);
             InputShape nativeShape = TrialDataLoader.nativeShape(dataSpec);
             // The class count is known once the data is read; the scaled input shape does not depend on it.
             ArchitectureSpec scaling = new ArchitectureSpec(modelFamily, nativeShape, 2, scale.depth(), scale.width(),

@@ -1,9 +1,11 @@
 package dev.hpo.runner.worker;
 
-import dev.hpo.runner.client.ApiClient;
-import dev.hpo.runner.client.ApiException;
-import dev.hpo.runner.client.ApiUnreachableException;
-import dev.hpo.runner.client.MeasurementReport;
+import dev.hpo.protocol.Completion;
+import dev.hpo.protocol.Heartbeat;
+import dev.hpo.protocol.MeasurementReport;
+import dev.hpo.protocol.Release;
+import dev.hpo.protocol.client.ApiClient;
+import dev.hpo.protocol.client.ApiException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -20,14 +22,14 @@ import java.util.function.Function;
  */
 final class Outbox implements AutoCloseable {
 
-    private record Report(String trialId, String what, boolean heartbeat, Function<ApiClient, Boolean> send) {
+    private record Report(long trialId, String what, boolean heartbeat, Function<ApiClient, Boolean> send) {
     }
 
     private final ApiClient client;
     private final String workerId;
     private final Consumer<String> log;
     private final Deque<Report> pending = new ArrayDeque<>();
-    private final Set<String> stopRequested = ConcurrentHashMap.newKeySet();
+    private final Set<Long> stopRequested = ConcurrentHashMap.newKeySet();
     private final Thread sender;
     private boolean sending;
     private volatile boolean closed;
@@ -41,29 +43,30 @@ final class Outbox implements AutoCloseable {
         this.sender.start();
     }
 
-    void measure(String trialId, MeasurementReport measurement) {
+    void measure(long trialId, MeasurementReport measurement) {
         add(new Report(trialId, "measurement at step " + measurement.step(), false,
-                api -> api.measure(trialId, workerId, measurement)));
+                api -> api.measure(trialId, measurement.by(workerId)).shouldStop()));
     }
 
-    void heartbeat(String trialId) {
+    void heartbeat(long trialId) {
         synchronized (pending) {
             if (pending.isEmpty() && !sending) {
-                add(new Report(trialId, "heartbeat", true, api -> api.heartbeat(trialId, workerId)));
+                add(new Report(trialId, "heartbeat", true,
+                        api -> api.heartbeat(trialId, new Heartbeat(workerId)).shouldStop()));
             }
         }
     }
 
-    void complete(String trialId, Map<String, Double> metrics) {
+    void complete(long trialId, Map<String, Double> metrics) {
         add(new Report(trialId, "completion", false, api -> {
-            api.complete(trialId, workerId, metrics);
+            api.complete(trialId, Completion.of(metrics, workerId));
             return false;
         }));
     }
 
-    void fail(String trialId, String reason) {
+    void fail(long trialId, String reason) {
         add(new Report(trialId, "failure (" + reason + ")", false, api -> {
-            api.fail(trialId, workerId, reason);
+            api.complete(trialId, Completion.failure(reason, workerId));
             return false;
         }));
     }
@@ -72,13 +75,13 @@ final class Outbox implements AutoCloseable {
      * Hands a trial back. Where the API has no release, the trial goes back to its study when its heartbeat
      * timeout runs out, as for a worker that died.
      */
-    void release(String trialId) {
+    void release(long trialId) {
         add(new Report(trialId, "release", false, api -> {
             try {
-                api.release(trialId, workerId);
+                api.release(trialId, new Release(workerId));
                 log.accept("trial " + trialId + " handed back to its study");
             } catch (ApiException e) {
-                if (e.status() != 404 && e.status() != 405) {
+                if (!e.isNotFound() && e.status().orElse(0) != 405) {
                     throw e;
                 }
                 log.accept("trial " + trialId + " goes back to its study when its heartbeat timeout runs out");
@@ -88,7 +91,7 @@ final class Outbox implements AutoCloseable {
     }
 
     /** Whether the API answered a report about this trial with {@code shouldStop: true}. */
-    boolean stopRequested(String trialId) {
+    boolean stopRequested(long trialId) {
         return stopRequested.contains(trialId);
     }
 
@@ -158,16 +161,16 @@ final class Outbox implements AutoCloseable {
                     stopRequested.add(report.trialId());
                 }
             } catch (ApiException e) {
-                // A refusal will not change by repeating: a finished trial (409) keeps what it has.
-                if (!report.heartbeat() || e.status() != 409) {
-                    log.accept("the API refused the " + report.what() + " of trial " + report.trialId() + ": "
-                            + e.getMessage());
-                }
-                if (e.isConflict() || e.isNotFound()) {
-                    stopRequested.add(report.trialId());
-                }
-            } catch (ApiUnreachableException e) {
-                if (!closed) {
+                if (e.refused()) {
+                    // A refusal will not change by repeating: a finished trial (409) keeps what it has.
+                    if (!report.heartbeat() || !e.isConflict()) {
+                        log.accept("the API refused the " + report.what() + " of trial " + report.trialId() + ": "
+                                + e.getMessage());
+                    }
+                    if (e.isConflict() || e.isNotFound()) {
+                        stopRequested.add(report.trialId());
+                    }
+                } else if (!closed) {
                     log.accept("gave up sending the " + report.what() + " of trial " + report.trialId() + ": "
                             + e.getMessage());
                 }

@@ -1,6 +1,6 @@
 package dev.hpo.runner.worker;
 
-import dev.hpo.runner.client.MeasurementReport;
+import dev.hpo.protocol.MeasurementReport;
 import java.util.Map;
 
 /**

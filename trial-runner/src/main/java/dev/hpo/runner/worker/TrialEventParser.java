@@ -3,7 +3,7 @@ package dev.hpo.runner.worker;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hpo.runner.client.MeasurementReport;
+import dev.hpo.protocol.MeasurementReport;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +42,13 @@ final class TrialEventParser {
         if (node.hasNonNull("step")) {
             long step = number(node, "step").longValue();
             double elapsed = node.hasNonNull("elapsedSeconds") ? number(node, "elapsedSeconds").doubleValue() : 0;
-            return Optional.of(new TrialEvent.Measured(new MeasurementReport(step, elapsed, metrics)));
+            if (step < 0) {
+                throw new IllegalArgumentException("step must be >= 0, got " + step);
+            }
+            if (!(elapsed >= 0) || Double.isInfinite(elapsed)) {
+                throw new IllegalArgumentException("elapsedSeconds must be >= 0, got " + elapsed);
+            }
+            return Optional.of(new TrialEvent.Measured(MeasurementReport.of(step, elapsed, metrics)));
         }
         return Optional.of(new TrialEvent.Finished(metrics));
     }

@@ -1,7 +1,8 @@
 package dev.hpo.runner.worker;
 
-import dev.hpo.runner.client.MeasurementReport;
-import dev.hpo.runner.client.SuggestedTrial;
+import dev.hpo.protocol.MeasurementReport;
+import dev.hpo.protocol.ProtocolJson;
+import dev.hpo.protocol.Suggestion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,14 +22,14 @@ final class TrialExecution {
     private static final Duration EXIT_AFTER_RESULT = Duration.ofSeconds(10);
     private static final Duration TICK = Duration.ofMillis(250);
 
-    private final SuggestedTrial trial;
+    private final Suggestion trial;
     private final TrialCommand command;
     private final WorkerSettings settings;
     private final Outbox outbox;
     private final BooleanSupplier shuttingDown;
     private final Consumer<String> log;
 
-    TrialExecution(SuggestedTrial trial, TrialCommand command, WorkerSettings settings, Outbox outbox,
+    TrialExecution(Suggestion trial, TrialCommand command, WorkerSettings settings, Outbox outbox,
                    BooleanSupplier shuttingDown, Consumer<String> log) {
         this.trial = trial;
         this.command = command;
@@ -47,7 +48,7 @@ final class TrialExecution {
 
     private TrialOutcome execute() throws InterruptedException {
         String label = "trial " + trial.id();
-        byte[] input = (trial.json().toString() + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] input = (ProtocolJson.write(trial) + "\n").getBytes(StandardCharsets.UTF_8);
         TrialProcess process;
         try {
             process = TrialProcess.start(command, input, label, log);
@@ -154,7 +155,7 @@ final class TrialExecution {
     }
 
     private Duration heartbeatInterval() {
-        Duration wanted = trial.heartbeatTimeout().map(t -> t.dividedBy(3)).orElse(LONGEST_HEARTBEAT_INTERVAL);
+        Duration wanted = trial.heartbeatTimeout().dividedBy(3);
         if (wanted.compareTo(LONGEST_HEARTBEAT_INTERVAL) > 0) {
             return LONGEST_HEARTBEAT_INTERVAL;
         }

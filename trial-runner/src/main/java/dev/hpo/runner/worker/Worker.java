@@ -1,11 +1,15 @@
 package dev.hpo.runner.worker;
 
-import dev.hpo.runner.client.ApiClient;
-import dev.hpo.runner.client.ApiException;
-import dev.hpo.runner.client.ApiUnreachableException;
-import dev.hpo.runner.client.SuggestedTrial;
-import dev.hpo.runner.client.Suggestions;
+import dev.hpo.protocol.ProtocolJson;
+import dev.hpo.protocol.StudyView;
+import dev.hpo.protocol.Suggest;
+import dev.hpo.protocol.Suggestion;
+import dev.hpo.protocol.Suggestions;
+import dev.hpo.protocol.client.ApiClient;
+import dev.hpo.protocol.client.ApiException;
+import dev.hpo.study.StudyState;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -48,11 +52,14 @@ final class Worker {
                     .orElse("every running study") + " at " + client.base());
             Duration idle = settings.idlePoll();
             while (!stopping) {
-                Optional<SuggestedTrial> trial;
+                Optional<Suggestion> trial;
                 try {
                     trial = nextTrial();
                     idle = settings.idlePoll();
-                } catch (ApiUnreachableException e) {
+                } catch (ApiException e) {
+                    if (e.refused()) {
+                        throw e;
+                    }
                     log.accept(e.getMessage() + "; asking again in " + idle.toSeconds() + " s");
                     sleep(idle);
                     idle = idle.multipliedBy(2).compareTo(UNREACHABLE_BACKOFF) > 0 ? UNREACHABLE_BACKOFF
@@ -63,9 +70,9 @@ final class Worker {
                     sleep(idle);
                     continue;
                 }
-                SuggestedTrial t = trial.get();
+                Suggestion t = trial.get();
                 log.accept("trial " + t.id() + " of study " + t.studyId() + ": parameters "
-                        + t.json().path("parameters") + ", cap " + t.timeCap().toSeconds() + " s");
+                        + ProtocolJson.write(t.parameters()) + ", cap " + t.timeCap().toSeconds() + " s");
                 TrialOutcome outcome = new TrialExecution(t, command, settings, outbox, () -> stopping, log).run();
                 if (!(outcome instanceof TrialOutcome.Abandoned)) {
                     completed++;
@@ -90,19 +97,19 @@ final class Worker {
         return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private Optional<SuggestedTrial> nextTrial() {
+    private Optional<Suggestion> nextTrial() {
         if (settings.study().isPresent()) {
-            Suggestions s = client.suggest(settings.study().get(), settings.workerId(), 1);
+            Suggestions s = client.suggest(settings.study().get(), Suggest.of(settings.workerId(), 1));
             if (s.trials().isEmpty() && s.studyDone()) {
                 log.accept("study " + settings.study().get() + " is done");
                 stopping = true;
             }
             return s.trials().stream().findFirst();
         }
-        for (String study : client.runningStudies()) {
+        for (long study : runningStudies()) {
             try {
-                Optional<SuggestedTrial> trial = client.suggest(study, settings.workerId(), 1).trials().stream()
-                        .findFirst();
+                Optional<Suggestion> trial = client.suggest(study, Suggest.of(settings.workerId(), 1)).trials()
+                        .stream().findFirst();
                 if (trial.isPresent()) {
                     return trial;
                 }
@@ -114,6 +121,11 @@ final class Worker {
             }
         }
         return Optional.empty();
+    }
+
+    /** The studies accepting work, oldest first as the API lists them. */
+    private List<Long> runningStudies() {
+        return client.studies().stream().filter(s -> s.state() == StudyState.RUNNING).map(StudyView::id).toList();
     }
 
     private void sleep(Duration idle) throws InterruptedException {

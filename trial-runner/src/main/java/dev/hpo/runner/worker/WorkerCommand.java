@@ -1,9 +1,9 @@
 package dev.hpo.runner.worker;
 
-import dev.hpo.runner.client.ApiClient;
-import dev.hpo.runner.client.ApiException;
-import dev.hpo.runner.client.Durations;
-import dev.hpo.runner.client.Retry;
+import dev.hpo.protocol.client.ApiClient;
+import dev.hpo.protocol.client.ApiException;
+import dev.hpo.protocol.client.Retry;
+import dev.hpo.study.Durations;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.URI;
@@ -49,8 +49,8 @@ public final class WorkerCommand implements Callable<Integer> {
             description = "cpu or cuda:N; one worker per GPU (default: ${DEFAULT-VALUE})")
     String device;
 
-    @Option(names = "--study", description = "work for this study only, and stop when it is done")
-    String study;
+    @Option(names = "--study", paramLabel = "ID", description = "work for this study only, and stop when it is done")
+    Long study;
 
     @Option(names = "--trial-command",
             description = {"run each trial with this shell command instead of the built-in trainer: it reads the",
@@ -84,14 +84,11 @@ public final class WorkerCommand implements Callable<Integer> {
         TrialCommand command;
         URI base;
         try {
-            base = URI.create(api);
-            if (base.getScheme() == null || base.getHost() == null) {
-                throw new IllegalArgumentException("--api must be an http(s) address, got '" + api + "'");
-            }
+            base = address();
             Device dev = Device.parse(device);
             settings = new WorkerSettings(workerId == null ? defaultWorkerId() : workerId, Optional.ofNullable(study),
-                    Durations.parse("--cap-grace", capGrace), Durations.parse("--setup-limit", setupLimit),
-                    Durations.parse("--idle-poll", idlePoll), Duration.ofSeconds(15));
+                    Durations.positive("--cap-grace", capGrace), Durations.positive("--setup-limit", setupLimit),
+                    Durations.positive("--idle-poll", idlePoll), Duration.ofSeconds(15));
             command = trialCommand == null
                     ? TrialCommand.builtIn(dev, datasetDirs, Path.of(System.getProperty("java.io.tmpdir")),
                     Optional.ofNullable(threads))
@@ -103,8 +100,8 @@ public final class WorkerCommand implements Callable<Integer> {
         Consumer<String> log = message -> err.println(LocalTime.now().format(TIME) + " " + message);
         AtomicBoolean giveUp = new AtomicBoolean();
         Optional<String> bearer = Optional.ofNullable(token);
-        ApiClient asking = new ApiClient(base, bearer, Retry.never());
-        ApiClient reporting = new ApiClient(base, bearer, Retry.whilst(() -> !giveUp.get()));
+        ApiClient asking = ApiClient.http(base, bearer, Retry.never());
+        ApiClient reporting = asking.withRetry(Retry.whilst(() -> !giveUp.get()));
         try (Outbox outbox = new Outbox(reporting, settings.workerId(), log)) {
             Worker worker = new Worker(asking, outbox, command, settings, log);
             Thread hook = new Thread(() -> shutDown(worker, outbox, settings, giveUp, log), "worker-shutdown");
@@ -114,8 +111,9 @@ public final class WorkerCommand implements Callable<Integer> {
                 log.accept("worker " + settings.workerId() + " finished after " + trials + " trials");
                 return 0;
             } catch (ApiException e) {
+                int status = e.status().orElse(0);
                 log.accept("the API refused this worker: " + e.getMessage()
-                        + (e.status() == 401 || e.status() == 403 ? " (check --token / HPO_API_TOKEN)" : ""));
+                        + (status == 401 || status == 403 ? " (check --token / HPO_API_TOKEN)" : ""));
                 return 1;
             } finally {
                 try {
@@ -141,6 +139,14 @@ public final class WorkerCommand implements Callable<Integer> {
         }
         giveUp.set(true);
         outbox.close();
+    }
+
+    private URI address() {
+        try {
+            return ApiClient.address(api);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--api: " + e.getMessage(), e);
+        }
     }
 
     private static String defaultWorkerId() {

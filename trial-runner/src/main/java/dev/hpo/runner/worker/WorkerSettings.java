@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param idlePoll how long to wait before asking again when no study has work
  * @param shutdownGrace how long a stopping worker tries to hand its trial back and flush its reports
  */
-record WorkerSettings(String workerId, Optional<String> study, Duration capGrace, Duration setupLimit,
+record WorkerSettings(String workerId, Optional<Long> study, Duration capGrace, Duration setupLimit,
                       Duration idlePoll, Duration shutdownGrace) {
 
     WorkerSettings {

@@ -26,6 +26,9 @@ final class RecordingApi implements AutoCloseable {
     record Request(String method, String path, JsonNode body) {
     }
 
+    /** The study every offered trial belongs to. */
+    static final long STUDY = 1;
+
     private final ObjectMapper json = new ObjectMapper();
     private final HttpServer server;
     private final Deque<ObjectNode> waiting = new ArrayDeque<>();
@@ -43,9 +46,10 @@ final class RecordingApi implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    /** Queues a trial with this id, time cap (and a 3 s heartbeat timeout) for study {@code s1}. */
-    ObjectNode offer(String id, double timeCapSeconds) {
-        ObjectNode trial = json.createObjectNode().put("id", id).put("studyId", "s1")
+    /** Queues a trial with this id, time cap (and a 3 s heartbeat timeout) for study {@value #STUDY}. */
+    ObjectNode offer(long id, double timeCapSeconds) {
+        ObjectNode trial = json.createObjectNode().put("id", id).put("studyId", STUDY).put("number", id)
+                .put("configKey", id).put("repeat", 0).put("attempt", 1).put("seed", 7)
                 .put("timeCapSeconds", timeCapSeconds).put("heartbeatTimeoutSeconds", 3.0);
         trial.putObject("parameters").put("width", 0.5);
         synchronized (this) {

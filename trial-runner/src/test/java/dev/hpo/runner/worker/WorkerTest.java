@@ -2,8 +2,8 @@ package dev.hpo.runner.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hpo.runner.client.ApiClient;
-import dev.hpo.runner.client.Retry;
+import dev.hpo.protocol.client.ApiClient;
+import dev.hpo.protocol.client.Retry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +24,7 @@ class WorkerTest {
     @BeforeEach
     void startApi() throws Exception {
         api = new RecordingApi();
-        outbox = new Outbox(new ApiClient(api.address(), Optional.of("secret"), new Retry(Duration.ofMillis(20),
+        outbox = new Outbox(ApiClient.http(api.address(), Optional.of("secret"), new Retry(Duration.ofMillis(20),
                 Duration.ofMillis(100), () -> !giveUp.get())), "w1", log::add);
     }
 
@@ -36,15 +36,15 @@ class WorkerTest {
     }
 
     private Worker worker(String shellCommand) {
-        WorkerSettings settings = new WorkerSettings("w1", Optional.of("s1"), Duration.ofSeconds(1),
+        WorkerSettings settings = new WorkerSettings("w1", Optional.of(RecordingApi.STUDY), Duration.ofSeconds(1),
                 Duration.ofSeconds(30), Duration.ofMillis(50), Duration.ofSeconds(5));
-        ApiClient asking = new ApiClient(api.address(), Optional.of("secret"), Retry.never());
+        ApiClient asking = ApiClient.http(api.address(), Optional.of("secret"), Retry.never());
         return new Worker(asking, outbox, TrialCommand.external(shellCommand, Device.cpu(), Optional.of(1)), settings, log::add);
     }
 
     @Test
     void reportsEveryMeasurementThenCompletesWithTheFinalMetrics() throws Exception {
-        api.offer("t1", 30);
+        api.offer(1, 30);
         String script = "cat > /dev/null; echo starting; "
                 + "echo '{\"step\":1,\"elapsedSeconds\":0.5,\"metrics\":{\"accuracy\":0.5}}'; "
                 + "echo '{\"step\":2,\"elapsedSeconds\":1.0,\"metrics\":{\"accuracy\":0.7}}'; "
@@ -53,10 +53,10 @@ class WorkerTest {
         int trials = worker(script).run();
 
         assertThat(trials).isEqualTo(1);
-        List<RecordingApi.Request> measurements = api.requestsTo("/trials/t1/measurements");
+        List<RecordingApi.Request> measurements = api.requestsTo("/trials/1/measurements");
         assertThat(measurements).extracting(r -> r.body().get("step").asInt()).containsExactly(1, 2);
         assertThat(measurements.get(1).body().at("/metrics/accuracy").asDouble()).isEqualTo(0.7);
-        List<RecordingApi.Request> completions = api.requestsTo("/trials/t1/complete");
+        List<RecordingApi.Request> completions = api.requestsTo("/trials/1/complete");
         assertThat(completions).hasSize(1);
         assertThat(completions.get(0).body().at("/metrics/macs").asDouble()).isEqualTo(1200);
         assertThat(api.requestsTo("/suggestions").get(0).body().get("workerId").asText()).isEqualTo("w1");
@@ -64,45 +64,45 @@ class WorkerTest {
 
     @Test
     void aCrashingTrialFailsWithItsLastErrorLinesAndTheWorkerGoesOn() throws Exception {
-        api.offer("t1", 30);
-        api.offer("t2", 30);
-        String script = "read line; case \"$line\" in *t1*) echo 'Exception: out of cheese' >&2; exit 3;; esac; "
+        api.offer(1, 30);
+        api.offer(2, 30);
+        String script = "read line; case \"$line\" in *\\\"id\\\":1,*) echo 'Exception: out of cheese' >&2; exit 3;; esac; "
                 + "echo '{\"metrics\":{\"accuracy\":0.9}}'";
 
         int trials = worker(script).run();
 
         assertThat(trials).isEqualTo(2);
-        RecordingApi.Request failure = api.requestsTo("/trials/t1/complete").get(0);
+        RecordingApi.Request failure = api.requestsTo("/trials/1/complete").get(0);
         assertThat(failure.body().get("failed").asBoolean()).isTrue();
         assertThat(failure.body().get("reason").asText()).contains("exited with code 3").contains("out of cheese");
-        assertThat(api.requestsTo("/trials/t2/complete").get(0).body().at("/metrics/accuracy").asDouble())
+        assertThat(api.requestsTo("/trials/2/complete").get(0).body().at("/metrics/accuracy").asDouble())
                 .isEqualTo(0.9);
     }
 
     @Test
     void aTrialKilledByASignalFailsNamingTheSignal() throws Exception {
-        api.offer("t1", 30);
+        api.offer(1, 30);
 
         worker("cat > /dev/null; echo 'fatal error in native code' >&2; kill -SEGV $$").run();
 
-        RecordingApi.Request failure = api.requestsTo("/trials/t1/complete").get(0);
+        RecordingApi.Request failure = api.requestsTo("/trials/1/complete").get(0);
         assertThat(failure.body().get("reason").asText()).contains("signal 11").contains("fatal error in native code");
     }
 
     @Test
     void aTrialThatReportsItsOwnFailureFailsWithItsReason() throws Exception {
-        api.offer("t1", 30);
+        api.offer(1, 30);
 
         worker("echo '{\"failed\": true, \"reason\": \"loss diverged\"}'").run();
 
-        RecordingApi.Request failure = api.requestsTo("/trials/t1/complete").get(0);
+        RecordingApi.Request failure = api.requestsTo("/trials/1/complete").get(0);
         assertThat(failure.body().get("failed").asBoolean()).isTrue();
         assertThat(failure.body().get("reason").asText()).isEqualTo("loss diverged");
     }
 
     @Test
     void aTrialPastItsCapIsKilledAndFailsWithReasonTimeCapKeepingItsMeasurements() throws Exception {
-        api.offer("t1", 1);
+        api.offer(1, 1);
         String script = "echo '{\"step\":1,\"elapsedSeconds\":0.1,\"metrics\":{\"accuracy\":0.4}}'; sleep 60";
 
         long start = System.nanoTime();
@@ -110,14 +110,14 @@ class WorkerTest {
         double seconds = (System.nanoTime() - start) / 1e9;
 
         assertThat(seconds).isLessThan(10);
-        assertThat(api.requestsTo("/trials/t1/measurements")).hasSize(1);
-        RecordingApi.Request failure = api.requestsTo("/trials/t1/complete").get(0);
+        assertThat(api.requestsTo("/trials/1/measurements")).hasSize(1);
+        RecordingApi.Request failure = api.requestsTo("/trials/1/complete").get(0);
         assertThat(failure.body().get("reason").asText()).isEqualTo("time cap");
     }
 
     @Test
     void shouldStopEndsTheTrialPromptlyAndCompletesItWithTheLastMeasurement() throws Exception {
-        api.offer("t1", 60);
+        api.offer(1, 60);
         api.answerShouldStop(true);
         String script = "echo '{\"step\":1,\"elapsedSeconds\":0.1,\"metrics\":{\"accuracy\":0.3}}'; sleep 60";
 
@@ -125,7 +125,7 @@ class WorkerTest {
         worker(script).run();
 
         assertThat((System.nanoTime() - start) / 1e9).isLessThan(10);
-        RecordingApi.Request end = api.requestsTo("/trials/t1/complete").get(0);
+        RecordingApi.Request end = api.requestsTo("/trials/1/complete").get(0);
         assertThat(end.body().has("failed")).isFalse();
         assertThat(end.body().at("/metrics/accuracy").asDouble()).isEqualTo(0.3);
     }
@@ -135,27 +135,27 @@ class WorkerTest {
         java.nio.file.Path script = java.nio.file.Path.of("../examples/custom-trial.py").toAbsolutePath();
         org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(
                 java.nio.file.Path.of("/usr/bin/python3")), "python3 is not installed");
-        api.offer("t1", 30).withObjectProperty("parameters").put("learningRate", 0.1).put("steps", 3);
+        api.offer(1, 30).withObjectProperty("parameters").put("learningRate", 0.1).put("steps", 3);
 
         worker("/usr/bin/python3 " + script).run();
 
-        assertThat(api.requestsTo("/trials/t1/measurements")).hasSize(3);
-        RecordingApi.Request end = api.requestsTo("/trials/t1/complete").get(0);
+        assertThat(api.requestsTo("/trials/1/measurements")).hasSize(3);
+        RecordingApi.Request end = api.requestsTo("/trials/1/complete").get(0);
         assertThat(end.body().at("/metrics/accuracy").asDouble()).isBetween(0.5, 1.0);
     }
 
     @Test
     void heartbeatsWhileTheTrialRuns() throws Exception {
-        api.offer("t1", 30);
+        api.offer(1, 30);
         worker("sleep 2.5; echo '{\"metrics\":{\"accuracy\":0.1}}'").run();
 
         // A 3 s heartbeat timeout means a heartbeat every second.
-        assertThat(api.requestsTo("/trials/t1/heartbeat")).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(api.requestsTo("/trials/1/heartbeat")).hasSizeGreaterThanOrEqualTo(2);
     }
 
     @Test
     void reportsSentWhileTheApiIsUnavailableArriveInOrderOnceItIsBack() throws Exception {
-        api.offer("t1", 30);
+        api.offer(1, 30);
         String script = "sleep 0.3; echo '{\"step\":1,\"elapsedSeconds\":0.1,\"metrics\":{\"loss\":2}}'; "
                 + "echo '{\"step\":2,\"elapsedSeconds\":0.2,\"metrics\":{\"loss\":1}}'; "
                 + "echo '{\"metrics\":{\"accuracy\":0.6}}'";
@@ -165,22 +165,22 @@ class WorkerTest {
         loop.join(20_000);
 
         List<String> order = api.requests().stream().map(RecordingApi.Request::path)
-                .filter(p -> p.contains("/trials/t1/") && !p.endsWith("/heartbeat")).toList();
-        assertThat(order).containsExactly("/api/trials/t1/measurements", "/api/trials/t1/measurements",
-                "/api/trials/t1/complete");
+                .filter(p -> p.contains("/trials/1/") && !p.endsWith("/heartbeat")).toList();
+        assertThat(order).containsExactly("/api/trials/1/measurements", "/api/trials/1/measurements",
+                "/api/trials/1/complete");
     }
 
     @Test
     void aStoppedWorkerKillsItsTrialAndHandsItBack() throws Exception {
-        api.offer("t1", 60);
+        api.offer(1, 60);
         Worker worker = worker("sleep 60");
         runUntilItAsks(worker);
         Thread.sleep(300);
         worker.stop();
 
         assertThat(worker.awaitFinished(Duration.ofSeconds(10))).isTrue();
-        assertThat(api.requestsTo("/trials/t1/release")).hasSize(1);
-        assertThat(api.requestsTo("/trials/t1/complete")).isEmpty();
+        assertThat(api.requestsTo("/trials/1/release")).hasSize(1);
+        assertThat(api.requestsTo("/trials/1/complete")).isEmpty();
     }
 
     /** Runs the worker's loop in the background and returns once it has asked for a suggestion. */

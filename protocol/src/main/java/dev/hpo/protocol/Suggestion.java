@@ -1,0 +1,33 @@
+package dev.hpo.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hpo.study.Durations;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A trial handed to a worker, with everything needed to run it. A worker hands it on, as JSON on standard input,
+ * to the process that trains it.
+ *
+ * @param id the trial's id, used in every later report
+ * @param repeat which repeat of its configuration: repeats train on distinct data subsets
+ * @param attempt 1 for the first run, higher after a lost worker's trial was requeued
+ * @param seed the study's seed, from which the data subset of each repeat is drawn
+ * @param timeCapSeconds the wall-clock cap of the whole trial
+ * @param heartbeatTimeoutSeconds a trial silent this long is taken from its worker
+ * @param trialSettings the study's trial settings as written in its spec
+ */
+public record Suggestion(long id, long studyId, long number, long configKey, int repeat, int attempt,
+                         Map<String, Object> parameters, long seed, double timeCapSeconds,
+                         double heartbeatTimeoutSeconds, JsonNode trialSettings) {
+
+    /** How long training and evaluation may take. */
+    public Duration timeCap() {
+        return Durations.ofSeconds(timeCapSeconds);
+    }
+
+    /** How long the API waits for a sign of life before it takes the trial back. */
+    public Duration heartbeatTimeout() {
+        return Durations.ofSeconds(heartbeatTimeoutSeconds);
+    }
+}

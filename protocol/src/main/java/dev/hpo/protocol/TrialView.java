@@ -1,0 +1,22 @@
+package dev.hpo.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.hpo.trial.TrialState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A trial as clients see it. {@code measurements} appears only when one trial is asked for.
+ *
+ * @param configKey shared by the repeats of one configuration
+ * @param repeat which repeat of its configuration this trial is, from 0
+ * @param stopRequested PRUNED or STOPPED once the worker has been told to stop
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TrialView(long id, long studyId, long number, long configKey, int repeat, TrialState state,
+                        boolean enqueued, Map<String, Object> parameters, Map<String, Double> metrics,
+                        String workerId, int attempts, String failureReason, TrialState stopRequested,
+                        Instant createdAt, Instant startedAt, Instant finishedAt, Instant lastHeartbeatAt,
+                        List<MeasurementView> measurements) {
+}

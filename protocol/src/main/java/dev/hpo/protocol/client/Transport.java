@@ -1,0 +1,69 @@
+package dev.hpo.protocol.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How {@link ApiClient} moves one request to the API and its answer back. The JDK's HTTP client is the usual one
+ * ({@link JdkHttpTransport}); a benchmark that must not spend the service's cores on its clients can bring a leaner
+ * one. A transport knows nothing of the protocol: the client adds the token, encodes the body, and judges the
+ * answer.
+ */
+public interface Transport {
+
+    /** The API's address, e.g. {@code http://127.0.0.1:8080/}, which paths are relative to and messages name. */
+    URI base();
+
+    /**
+     * Sends one request and waits for its whole answer, whatever its status.
+     *
+     * @throws java.net.ConnectException when no connection could be made (refused, timed out, no route)
+     * @throws java.net.SocketTimeoutException when the connection was made but no answer came in time
+     * @throws IOException when the connection broke during the exchange
+     */
+    Response send(Request request) throws IOException, InterruptedException;
+
+    /**
+     * @param method {@code GET} or {@code POST}
+     * @param path relative to {@link #base()}, without a leading slash, with its query: {@code api/studies/3/trials?page=1}
+     * @param headers to send as they are
+     * @param body the bytes to send, or null for none
+     */
+    record Request(String method, String path, Map<String, String> headers, byte[] body) {
+
+        public Request {
+            headers = Map.copyOf(headers);
+        }
+    }
+
+    /**
+     * @param headers by name as the API wrote them, each with its values
+     * @param body the whole body, empty when there was none
+     */
+    record Response(int status, Map<String, List<String>> headers, byte[] body) {
+
+        public Response {
+            headers = Map.copyOf(headers);
+            body = body == null ? new byte[0] : body;
+        }
+
+        /** The first value of a header, its name in any case. */
+        public Optional<String> header(String name) {
+            return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
+                    .flatMap(h -> h.getValue().stream()).findFirst();
+        }
+
+        /** The body as UTF-8 text. */
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        public boolean successful() {
+            return status >= 200 && status < 300;
+        }
+    }
+}
