@@ -1,4 +1,4 @@
-package dev.hpo.api.bench;
+package dev.hpo.bench;
 
 import java.util.HashMap;
 import java.util.List;
@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code --name value} options of a benchmark, each a whole number with a default, at least 1 unless allowed 0. */
-final class BenchOptions {
+public final class BenchOptions {
 
     private final Map<String, Long> values = new HashMap<>();
 
     /** @param mayBeZero the options that 0 turns off */
-    BenchOptions(List<String> args, Map<String, Long> defaults, Set<String> mayBeZero) {
+    public BenchOptions(List<String> args, Map<String, Long> defaults, Set<String> mayBeZero) {
         values.putAll(defaults);
         Set<String> known = defaults.keySet();
         for (int i = 0; i < args.size(); i++) {
@@ -36,7 +36,7 @@ final class BenchOptions {
         }
     }
 
-    int get(String name) {
+    public int get(String name) {
         return Math.toIntExact(values.get(name));
     }
 }

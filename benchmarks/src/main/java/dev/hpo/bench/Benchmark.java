@@ -1,4 +1,4 @@
-package dev.hpo.api.bench;
+package dev.hpo.bench;
 
 import java.util.List;
 

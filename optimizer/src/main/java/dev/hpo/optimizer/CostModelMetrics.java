@@ -1,8 +1,8 @@
-package dev.hpo.api.optimizer;
+package dev.hpo.optimizer;
 
-import dev.hpo.api.optimizer.core.KnownMetrics;
 import dev.hpo.arch.ArchitectureCost;
 import dev.hpo.arch.CostModel;
+import dev.hpo.optimizer.core.KnownMetrics;
 import dev.hpo.space.Configuration;
 import dev.hpo.study.StudySpec;
 import dev.hpo.study.TrialPlans;

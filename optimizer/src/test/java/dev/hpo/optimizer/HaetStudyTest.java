@@ -1,17 +1,21 @@
-package dev.hpo.api.optimizer;
+package dev.hpo.optimizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hpo.api.optimizer.core.Evaluations;
-import dev.hpo.api.optimizer.core.OutcomeConstraint;
-import dev.hpo.api.optimizer.core.SearchProblem;
 import dev.hpo.arch.CostModel;
+import dev.hpo.optimizer.core.Evaluations;
+import dev.hpo.optimizer.core.Outcome;
+import dev.hpo.optimizer.core.SearchAlgorithm;
 import dev.hpo.space.Configuration;
+import dev.hpo.study.Algorithm;
+import dev.hpo.study.Constraint;
 import dev.hpo.study.StudySpec;
 import dev.hpo.study.StudySpecParser;
 import dev.hpo.study.TrialPlans;
 import dev.hpo.trial.Measurement;
+import dev.hpo.trial.Trial;
 import dev.hpo.trial.TrialState;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,39 +63,40 @@ class HaetStudyTest {
         return 0.93 - 0.05 * lr * lr - 0.02 / Math.pow(macs(c) / macs(BASELINE), 0.25);
     }
 
-    private static TrialRecord complete(long number, Configuration c, boolean enqueued) {
-        return new TrialRecord(number, c, TrialState.COMPLETE,
-                Map.of("accuracy", accuracy(c), "macs", macs(c), "params", params(c)), List.of(), enqueued);
+    private static Trial complete(long number, Configuration c, boolean enqueued) {
+        return Trial.of(number, c, TrialState.COMPLETE,
+                Map.of("accuracy", accuracy(c), "macs", macs(c), "params", params(c)), List.of(), enqueued,
+                Instant.EPOCH);
     }
 
     @Test
     void theBaselineSetsTheAccuracyBoundOnceItHasCompleted() {
-        StudyHistory waiting = new StudyHistory(STUDY, List.of(new TrialRecord(0, BASELINE, TrialState.RUNNING,
-                Map.of(), List.of(), true)));
+        StudyHistory waiting = new StudyHistory(STUDY, List.of(Trial.of(0, BASELINE, TrialState.RUNNING,
+                Map.of(), List.of(), true, Instant.EPOCH)));
         StudyHistory done = new StudyHistory(STUDY, List.of(complete(0, BASELINE, true)));
 
-        assertThat(StudyProblems.problem(waiting).constraints()).extracting(OutcomeConstraint::metric)
+        assertThat(waiting.problem().constraints()).extracting(Constraint::metric)
                 .containsExactly("params");
-        assertThat(StudyProblems.problem(done).constraints())
-                .contains(OutcomeConstraint.atLeast("accuracy", accuracy(BASELINE)));
+        assertThat(done.problem().constraints())
+                .contains(Constraint.atLeast("accuracy", accuracy(BASELINE)));
     }
 
     @Test
     void searchesForCheaperNetworksAsAccurateAsTheBaseline() {
-        Sampler sampler = new AlgorithmSampler(new dev.hpo.api.optimizer.evolution.EvolutionSearch());
-        List<TrialRecord> trials = new ArrayList<>();
+        SearchAlgorithm evolution = SearchAlgorithms.of(Algorithm.EVOLUTION);
+        List<Trial> trials = new ArrayList<>();
         trials.add(complete(0, BASELINE, true));
         for (int i = 1; i < 30; i++) {
-            List<Configuration> next = sampler.propose(new StudyHistory(STUDY, trials), 1);
+            StudyHistory history = new StudyHistory(STUDY, trials);
+            List<Configuration> next = evolution.propose(history.problem(), history.trials(), 1);
             assertThat(next).hasSize(1);
             // Known before training: no proposal breaks the parameter bound.
             assertThat(params(next.get(0))).isLessThanOrEqualTo(3_000_000);
             trials.add(complete(i, next.get(0), false));
         }
         StudyHistory history = new StudyHistory(STUDY, trials);
-        SearchProblem problem = StudyProblems.problem(history);
 
-        var best = Evaluations.of(problem, StudyProblems.observations(history)).best().orElseThrow();
+        var best = Evaluations.of(history.problem(), trials).best().orElseThrow();
 
         assertThat(best.mean("accuracy")).isGreaterThanOrEqualTo(accuracy(BASELINE));
         assertThat(best.mean("macs")).isLessThan(0.5 * macs(BASELINE));
@@ -99,13 +104,14 @@ class HaetStudyTest {
 
     @Test
     void prunedTrialsBringTheirLastMeasurement() {
-        TrialRecord pruned = new TrialRecord(1, BASELINE, TrialState.PRUNED, Map.of(),
+        Trial pruned = Trial.of(1, BASELINE, TrialState.PRUNED, Map.of(),
                 List.of(Measurement.of(1, 10, Map.of("accuracy", 0.4)), Measurement.of(2, 20, Map.of("accuracy", 0.5))),
-                false);
+                false, Instant.EPOCH);
+        StudyHistory history = new StudyHistory(STUDY, List.of(pruned));
 
-        var observation = StudyProblems.observations(new StudyHistory(STUDY, List.of(pruned))).get(0);
+        var configuration = Evaluations.of(history.problem(), history.trials()).all().get(0);
 
-        assertThat(observation.metrics()).containsEntry("accuracy", 0.5);
-        assertThat(observation.outcome()).isEqualTo(dev.hpo.api.optimizer.core.Outcome.PRUNED);
+        assertThat(configuration.mean("accuracy")).isEqualTo(0.5);
+        assertThat(configuration.outcome()).isEqualTo(Outcome.PRUNED);
     }
 }

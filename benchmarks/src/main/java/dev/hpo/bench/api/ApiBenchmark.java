@@ -1,10 +1,12 @@
-package dev.hpo.api.bench;
+package dev.hpo.bench.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpo.api.SearchApiApplication;
+import dev.hpo.bench.BenchOptions;
+import dev.hpo.bench.Benchmark;
 import dev.hpo.space.SearchSpace;
 import dev.hpo.study.Budget;
 import dev.hpo.study.StudySpecParser;
@@ -38,7 +40,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * are reported; {@code --warmup 0} measures a cold service. On two cores the first round ran at less than half the
  * speed of the measured one.
  */
-final class ApiBenchmark implements Benchmark {
+public final class ApiBenchmark implements Benchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SPEC = """
@@ -66,7 +68,7 @@ final class ApiBenchmark implements Benchmark {
     private final PrintStream out;
     private BenchClient http;
 
-    ApiBenchmark() {
+    public ApiBenchmark() {
         this(System.out);
     }
 

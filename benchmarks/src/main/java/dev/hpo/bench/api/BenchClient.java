@@ -1,4 +1,4 @@
-package dev.hpo.api.bench;
+package dev.hpo.bench.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

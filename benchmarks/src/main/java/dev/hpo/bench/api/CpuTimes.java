@@ -1,4 +1,4 @@
-package dev.hpo.api.bench;
+package dev.hpo.bench.api;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;

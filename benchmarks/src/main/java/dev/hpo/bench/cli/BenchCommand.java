@@ -1,5 +1,8 @@
-package dev.hpo.api.bench;
+package dev.hpo.bench.cli;
 
+import dev.hpo.bench.Benchmark;
+import dev.hpo.bench.api.ApiBenchmark;
+import dev.hpo.bench.optimizer.OptimizerBenchCommand;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
-package dev.hpo.api.bench;
+package dev.hpo.bench.optimizer;
 
-import dev.hpo.api.optimizer.core.SearchProblem;
+import dev.hpo.optimizer.core.SearchProblem;
 import dev.hpo.space.Configuration;
 import java.util.Map;
 

@@ -1,15 +1,15 @@
-package dev.hpo.api.bench;
+package dev.hpo.bench.optimizer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hpo.api.optimizer.core.Objective;
-import dev.hpo.api.optimizer.core.Observation;
-import dev.hpo.api.optimizer.core.RandomSearch;
-import dev.hpo.api.optimizer.core.SearchAlgorithm;
-import dev.hpo.api.optimizer.core.SearchProblem;
-import dev.hpo.api.optimizer.evolution.Nsga2Search;
-import dev.hpo.api.optimizer.pareto.Hypervolume;
+import dev.hpo.optimizer.core.RandomSearch;
+import dev.hpo.optimizer.core.SearchAlgorithm;
+import dev.hpo.optimizer.core.SearchProblem;
+import dev.hpo.optimizer.evolution.Nsga2Search;
+import dev.hpo.optimizer.pareto.Hypervolume;
 import dev.hpo.space.Configuration;
+import dev.hpo.study.Objective;
+import dev.hpo.trial.Trial;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,16 +71,16 @@ final class MultiObjectiveBench {
     /** Hypervolume after each evaluation. */
     static double[] run(SearchAlgorithm algorithm, long seed, int evaluations) {
         SearchProblem problem = problem(seed);
-        List<Observation> observations = new ArrayList<>();
+        List<Trial> trials = new ArrayList<>();
         List<double[]> points = new ArrayList<>();
         double[] volume = new double[evaluations];
         for (int i = 0; i < evaluations; i++) {
-            List<Configuration> next = algorithm.propose(problem, observations, 1);
+            List<Configuration> next = algorithm.propose(problem, trials, 1);
             if (!next.isEmpty()) {
                 Configuration c = next.get(0);
                 double error = StandardProblems.MixedTraining.error(c);
                 double macs = StandardProblems.MixedTraining.macs(c);
-                observations.add(Observation.complete(i, c, Map.of("error", error, "macs", macs)));
+                trials.add(Trial.completed(i, c, Map.of("error", error, "macs", macs)));
                 points.add(new double[] {error, macs / 1e8});
             }
             volume[i] = Hypervolume.of(points, REFERENCE);

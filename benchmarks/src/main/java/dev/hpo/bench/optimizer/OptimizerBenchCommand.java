@@ -1,13 +1,14 @@
-package dev.hpo.api.bench;
+package dev.hpo.bench.optimizer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hpo.api.optimizer.core.RandomSearch;
-import dev.hpo.api.optimizer.core.SearchAlgorithm;
-import dev.hpo.api.optimizer.evolution.EvolutionSearch;
-import dev.hpo.api.optimizer.grid.GridSearch;
+import dev.hpo.bench.Benchmark;
+import dev.hpo.optimizer.core.RandomSearch;
+import dev.hpo.optimizer.core.SearchAlgorithm;
+import dev.hpo.optimizer.evolution.EvolutionSearch;
+import dev.hpo.optimizer.grid.GridSearch;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ import java.util.Map;
  * printing the median best feasible value after 25, 50 and 100 evaluations (or the checkpoints that fit in
  * {@code --evaluations}), and NSGA-II against random search on a two-objective problem by hypervolume.
  */
-final class OptimizerBenchCommand implements Benchmark {
+public final class OptimizerBenchCommand implements Benchmark {
 
     @Override
     public String name() {

@@ -1,10 +1,10 @@
-package dev.hpo.api.bench;
+package dev.hpo.bench.optimizer;
 
-import dev.hpo.api.optimizer.core.Observation;
-import dev.hpo.api.optimizer.core.OutcomeConstraint;
-import dev.hpo.api.optimizer.core.SearchAlgorithm;
-import dev.hpo.api.optimizer.core.SearchProblem;
+import dev.hpo.optimizer.core.SearchAlgorithm;
+import dev.hpo.optimizer.core.SearchProblem;
 import dev.hpo.space.Configuration;
+import dev.hpo.study.Constraint;
+import dev.hpo.trial.Trial;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,16 +25,16 @@ final class OptimizerBenchmark {
 
     static Trace run(SearchAlgorithm algorithm, BenchProblem bench, long seed, int evaluations) {
         SearchProblem problem = bench.problem(seed);
-        List<Observation> observations = new ArrayList<>();
+        List<Trial> trials = new ArrayList<>();
         double[] best = new double[evaluations];
         double incumbent = Double.NaN;
         long start = System.nanoTime();
         for (int i = 0; i < evaluations; i++) {
-            List<Configuration> next = algorithm.propose(problem, observations, 1);
+            List<Configuration> next = algorithm.propose(problem, trials, 1);
             if (!next.isEmpty()) {
                 Configuration configuration = next.get(0);
                 Map<String, Double> metrics = bench.evaluate(configuration);
-                observations.add(Observation.complete(i, configuration, metrics));
+                trials.add(Trial.completed(i, configuration, metrics));
                 if (feasible(problem, metrics)) {
                     double value = metrics.get(problem.objective().metric());
                     if (Double.isNaN(incumbent) || problem.objective().loss(value) < problem.objective().loss(incumbent)) {
@@ -48,9 +48,9 @@ final class OptimizerBenchmark {
     }
 
     static boolean feasible(SearchProblem problem, Map<String, Double> metrics) {
-        for (OutcomeConstraint c : problem.constraints()) {
+        for (Constraint c : problem.constraints()) {
             Double v = metrics.get(c.metric());
-            if (v == null || c.violation(v) > 0) {
+            if (v == null || !c.satisfiedBy(v)) {
                 return false;
             }
         }

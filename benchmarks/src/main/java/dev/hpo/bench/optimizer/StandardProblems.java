@@ -1,14 +1,14 @@
-package dev.hpo.api.bench;
+package dev.hpo.bench.optimizer;
 
-import dev.hpo.api.optimizer.core.KnownMetrics;
-import dev.hpo.api.optimizer.core.Objective;
-import dev.hpo.api.optimizer.core.OutcomeConstraint;
-import dev.hpo.api.optimizer.core.SearchProblem;
+import dev.hpo.optimizer.core.KnownMetrics;
+import dev.hpo.optimizer.core.SearchProblem;
 import dev.hpo.space.CategoricalParameter;
 import dev.hpo.space.Configuration;
 import dev.hpo.space.FloatParameter;
 import dev.hpo.space.IntParameter;
 import dev.hpo.space.SearchSpace;
+import dev.hpo.study.Constraint;
+import dev.hpo.study.Objective;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,7 +80,7 @@ final class StandardProblems {
             @Override
             public SearchProblem problem(long seed) {
                 return new SearchProblem(space, List.of(Objective.minimize("error")),
-                        List.of(OutcomeConstraint.atMost("macs", MixedTraining.MAX_MACS)), MixedTraining.KNOWN,
+                        List.of(Constraint.atMost("macs", MixedTraining.MAX_MACS)), MixedTraining.KNOWN,
                         POPULATION, seed);
             }
 

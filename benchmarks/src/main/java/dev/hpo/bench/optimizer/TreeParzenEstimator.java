@@ -1,14 +1,14 @@
-package dev.hpo.api.bench;
+package dev.hpo.bench.optimizer;
 
-import dev.hpo.api.optimizer.core.EvaluatedConfiguration;
-import dev.hpo.api.optimizer.core.Evaluations;
-import dev.hpo.api.optimizer.core.Feasibility;
-import dev.hpo.api.optimizer.core.Observation;
-import dev.hpo.api.optimizer.core.SearchAlgorithm;
-import dev.hpo.api.optimizer.core.SearchProblem;
-import dev.hpo.api.optimizer.core.TriedConfigurations;
-import dev.hpo.api.optimizer.core.UnitCube;
+import dev.hpo.optimizer.core.EvaluatedConfiguration;
+import dev.hpo.optimizer.core.Evaluations;
+import dev.hpo.optimizer.core.Feasibility;
+import dev.hpo.optimizer.core.SearchAlgorithm;
+import dev.hpo.optimizer.core.SearchProblem;
+import dev.hpo.optimizer.core.TriedConfigurations;
+import dev.hpo.optimizer.core.UnitCube;
 import dev.hpo.space.Configuration;
+import dev.hpo.trial.Trial;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -52,11 +52,11 @@ final class TreeParzenEstimator implements SearchAlgorithm {
     }
 
     @Override
-    public List<Configuration> propose(SearchProblem problem, List<Observation> observations, int count) {
-        Evaluations evaluations = Evaluations.of(problem, observations);
+    public List<Configuration> propose(SearchProblem problem, List<Trial> trials, int count) {
+        Evaluations evaluations = Evaluations.of(problem, trials);
         UnitCube cube = evaluations.cube();
         TriedConfigurations tried = evaluations.tried();
-        SplittableRandom random = new SplittableRandom(problem.seed() * 0x9E3779B97F4A7C15L + observations.size());
+        SplittableRandom random = new SplittableRandom(problem.seed() * 0x9E3779B97F4A7C15L + trials.size());
         List<EvaluatedConfiguration> finished = evaluations.finished().stream()
                 .filter(c -> c.standing().ranked()).toList();
         List<Configuration> proposals = new ArrayList<>();
@@ -183,7 +183,7 @@ final class TreeParzenEstimator implements SearchAlgorithm {
 
         static Estimator parzen(double[] values, double[] weights) {
             int n = values.length;
-            // The prior joins the observations: mean 0.5, width 1 (the whole range), weight 1.
+            // The prior joins the trials: mean 0.5, width 1 (the whole range), weight 1.
             double[] mus = new double[n + 1];
             double[] w = new double[n + 1];
             Integer[] order = new Integer[n];

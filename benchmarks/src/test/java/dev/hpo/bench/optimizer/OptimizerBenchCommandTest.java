@@ -1,4 +1,4 @@
-package dev.hpo.api.bench;
+package dev.hpo.bench.optimizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

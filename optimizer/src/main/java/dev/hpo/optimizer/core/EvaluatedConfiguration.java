@@ -1,6 +1,8 @@
-package dev.hpo.api.optimizer.core;
+package dev.hpo.optimizer.core;
 
 import dev.hpo.space.Configuration;
+import dev.hpo.trial.Trial;
+import dev.hpo.trial.TrialState;
 import java.util.List;
 import java.util.Map;
 
@@ -13,17 +15,18 @@ import java.util.Map;
  * @param outcome COMPLETE when any repeat completed, else PRUNED when any was pruned, else PENDING when any
  *        is pending, else FAILED
  * @param metrics per metric, over the repeats of that outcome, known metrics included
- * @param trialNumbers the trials of this configuration, ascending
- * @param enqueued true when any of its trials was enqueued by a user
+ * @param trials the trials of this configuration, by number
  * @param standing its rank
  */
 public record EvaluatedConfiguration(Configuration configuration, double[] unit, Outcome outcome,
-                                     Map<String, MetricSummary> metrics, List<Long> trialNumbers,
-                                     boolean enqueued, Standing standing) {
+                                     Map<String, MetricSummary> metrics, List<Trial> trials, Standing standing) {
 
     public EvaluatedConfiguration {
         metrics = Map.copyOf(metrics);
-        trialNumbers = List.copyOf(trialNumbers);
+        trials = List.copyOf(trials);
+        if (trials.isEmpty()) {
+            throw new IllegalArgumentException("an evaluated configuration has at least one trial");
+        }
         unit = unit.clone();
     }
 
@@ -38,8 +41,19 @@ public record EvaluatedConfiguration(Configuration configuration, double[] unit,
         return s == null ? Double.NaN : s.mean();
     }
 
+    /** The number of its first trial: configurations are ordered by it. */
     public long firstTrial() {
-        return trialNumbers.get(0);
+        return trials.get(0).number();
+    }
+
+    /** True when any of its trials was enqueued by a user. */
+    public boolean enqueued() {
+        return trials.stream().anyMatch(Trial::enqueued);
+    }
+
+    /** Its trials that completed: those its metrics are the means of when its outcome is COMPLETE. */
+    public List<Trial> completedTrials() {
+        return trials.stream().filter(t -> t.state() == TrialState.COMPLETE).toList();
     }
 
     /** True when it has a result to learn from: completed or pruned. */

@@ -1,6 +1,8 @@
-package dev.hpo.api.optimizer.core;
+package dev.hpo.optimizer.core;
 
 import dev.hpo.space.Configuration;
+import dev.hpo.study.Constraint;
+import dev.hpo.trial.Trial;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,19 +29,19 @@ public final class Evaluations {
     }
 
     /**
-     * Groups observations by configuration, in order of each configuration's first trial.
+     * Groups trials by configuration, in order of each configuration's first trial.
      *
-     * @throws IllegalArgumentException when an observation's configuration does not belong to the space
+     * @throws IllegalArgumentException when a trial's configuration does not belong to the space
      */
-    public static Evaluations of(SearchProblem problem, List<Observation> observations) {
+    public static Evaluations of(SearchProblem problem, List<Trial> trials) {
         UnitCube cube = new UnitCube(problem.space());
         TriedConfigurations tried = new TriedConfigurations(cube);
-        List<List<Observation>> groups = new ArrayList<>();
+        List<List<Trial>> groups = new ArrayList<>();
         List<double[]> units = new ArrayList<>();
-        List<Observation> ordered = new ArrayList<>(observations);
-        ordered.sort(Comparator.comparingLong(Observation::number));
-        for (Observation o : ordered) {
-            double[] unit = cube.encode(o.configuration());
+        List<Trial> ordered = new ArrayList<>(trials);
+        ordered.sort(Comparator.comparingLong(Trial::number));
+        for (Trial o : ordered) {
+            double[] unit = cube.encode(o.parameters());
             int index = tried.indexOf(unit);
             if (index < 0) {
                 index = tried.add(unit);
@@ -55,19 +57,19 @@ public final class Evaluations {
         return new Evaluations(problem, cube, List.copyOf(configurations));
     }
 
-    private static EvaluatedConfiguration summarise(SearchProblem problem, double[] unit, List<Observation> trials) {
+    private static EvaluatedConfiguration summarise(SearchProblem problem, double[] unit, List<Trial> trials) {
         Outcome outcome = Outcome.FAILED;
         for (Outcome candidate : List.of(Outcome.COMPLETE, Outcome.PRUNED, Outcome.PENDING)) {
-            if (trials.stream().anyMatch(t -> t.outcome() == candidate)) {
+            if (trials.stream().anyMatch(t -> Outcome.of(t.state()) == candidate)) {
                 outcome = candidate;
                 break;
             }
         }
-        Configuration configuration = problem.space().canonical(trials.get(0).configuration());
+        Configuration configuration = problem.space().canonical(trials.get(0).parameters());
         Map<String, List<Double>> values = new LinkedHashMap<>();
-        for (Observation t : trials) {
-            if (t.outcome() == outcome && (outcome == Outcome.COMPLETE || outcome == Outcome.PRUNED)) {
-                t.metrics().forEach((name, v) -> {
+        for (Trial t : trials) {
+            if (Outcome.of(t.state()) == outcome && (outcome == Outcome.COMPLETE || outcome == Outcome.PRUNED)) {
+                t.result().forEach((name, v) -> {
                     if (v != null && Double.isFinite(v)) {
                         values.computeIfAbsent(name, k -> new ArrayList<>()).add(v);
                     }
@@ -77,9 +79,7 @@ public final class Evaluations {
         Map<String, MetricSummary> metrics = new HashMap<>();
         values.forEach((name, list) -> metrics.put(name, MetricSummary.of(list)));
         problem.known().of(configuration).forEach((name, v) -> metrics.put(name, new MetricSummary(v, 0, 1)));
-        List<Long> numbers = trials.stream().map(Observation::number).toList();
-        boolean enqueued = trials.stream().anyMatch(Observation::enqueued);
-        return new EvaluatedConfiguration(configuration, unit, outcome, metrics, numbers, enqueued,
+        return new EvaluatedConfiguration(configuration, unit, outcome, metrics, trials,
                 standing(problem, outcome, metrics));
     }
 
@@ -97,12 +97,15 @@ public final class Evaluations {
                 0, loss);
     }
 
-    /** Total normalised violation; a constrained metric nobody reported counts as a violation of 1. */
+    /**
+     * Total relative violation ({@link Constraint#relativeViolation}); a constrained metric nobody reported counts
+     * as a violation of 1.
+     */
     public static double violation(SearchProblem problem, Map<String, MetricSummary> metrics) {
         double total = 0;
-        for (OutcomeConstraint c : problem.constraints()) {
+        for (Constraint c : problem.constraints()) {
             MetricSummary s = metrics.get(c.metric());
-            total += s == null ? 1 : c.violation(s.mean());
+            total += s == null ? 1 : c.relativeViolation(s.mean());
         }
         return total;
     }

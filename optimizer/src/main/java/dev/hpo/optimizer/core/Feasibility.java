@@ -1,6 +1,7 @@
-package dev.hpo.api.optimizer.core;
+package dev.hpo.optimizer.core;
 
 import dev.hpo.space.Configuration;
+import dev.hpo.study.Constraint;
 import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -23,9 +24,9 @@ public final class Feasibility {
             return true;
         }
         Map<String, Double> known = problem.known().of(configuration);
-        for (OutcomeConstraint c : problem.constraints()) {
+        for (Constraint c : problem.constraints()) {
             Double value = known.get(c.metric());
-            if (value != null && c.violation(value) > 0) {
+            if (value != null && !c.satisfiedBy(value)) {
                 return false;
             }
         }

@@ -1,4 +1,4 @@
-package dev.hpo.api.optimizer.core;
+package dev.hpo.optimizer.core;
 
 import java.util.List;
 

@@ -1,6 +1,8 @@
-package dev.hpo.api.optimizer.core;
+package dev.hpo.optimizer.core;
 
-/** What the optimizer knows of a trial. */
+import dev.hpo.trial.TrialState;
+
+/** What the optimizer knows of a trial, or of a configuration from its repeats. */
 public enum Outcome {
     /** Waiting or running: its configuration is taken, its result unknown. */
     PENDING,
@@ -12,5 +14,15 @@ public enum Outcome {
      */
     PRUNED,
     /** Failed: its configuration is taken, it joins no population. */
-    FAILED
+    FAILED;
+
+    /** The outcome of a trial in this state. */
+    public static Outcome of(TrialState state) {
+        return switch (state) {
+            case WAITING, RUNNING -> PENDING;
+            case COMPLETE -> COMPLETE;
+            case PRUNED, STOPPED -> PRUNED;
+            case FAILED -> FAILED;
+        };
+    }
 }

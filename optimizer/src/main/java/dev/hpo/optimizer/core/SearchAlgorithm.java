@@ -1,12 +1,13 @@
-package dev.hpo.api.optimizer.core;
+package dev.hpo.optimizer.core;
 
 import dev.hpo.space.Configuration;
+import dev.hpo.trial.Trial;
 import java.util.List;
 
 /**
  * Decides which configurations to try next. Implementations keep no state between calls: everything is
- * rebuilt from the observations, so a restarted service continues the search where it was, and the same
- * seed and the same observations in the same order give the same proposals.
+ * rebuilt from the trials, so a restarted service continues the search where it was, and the same seed and the
+ * same trials in the same order give the same proposals.
  */
 public interface SearchAlgorithm {
 
@@ -15,8 +16,8 @@ public interface SearchAlgorithm {
      * untried configuration the algorithm is willing to propose.
      *
      * @param problem what to optimise
-     * @param observations every trial of the study so far, in trial-number order, pending ones included
+     * @param trials every trial of the study so far, in trial-number order, waiting and running ones included
      * @param count how many configurations are wanted, at least 1
      */
-    List<Configuration> propose(SearchProblem problem, List<Observation> observations, int count);
+    List<Configuration> propose(SearchProblem problem, List<Trial> trials, int count);
 }

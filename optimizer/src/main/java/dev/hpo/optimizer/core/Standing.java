@@ -1,4 +1,4 @@
-package dev.hpo.api.optimizer.core;
+package dev.hpo.optimizer.core;
 
 /**
  * Where an evaluated configuration ranks: feasibility first, then the objective. Greater is better, so

@@ -1,5 +1,6 @@
-package dev.hpo.api.optimizer.core;
+package dev.hpo.optimizer.core;
 
+import dev.hpo.trial.Trial;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,12 +31,12 @@ public final class TriedConfigurations {
         this.firstFloat = first;
     }
 
-    /** The set of the configurations the observations hold, whatever their outcome. */
-    public static TriedConfigurations of(UnitCube cube, List<Observation> observations) {
+    /** The set of the configurations the trials ran or will run, whatever their state. */
+    public static TriedConfigurations of(UnitCube cube, List<Trial> trials) {
         TriedConfigurations tried = new TriedConfigurations(cube);
         // Repeats of a configuration go in more than once, which costs a little memory and nothing else.
-        for (Observation o : observations) {
-            tried.add(cube.encode(o.configuration()));
+        for (Trial t : trials) {
+            tried.add(cube.encode(t.parameters()));
         }
         return tried;
     }

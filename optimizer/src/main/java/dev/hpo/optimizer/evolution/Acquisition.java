@@ -1,14 +1,13 @@
-package dev.hpo.api.optimizer.evolution;
+package dev.hpo.optimizer.evolution;
 
-import dev.hpo.api.optimizer.core.EvaluatedConfiguration;
-import dev.hpo.api.optimizer.core.Evaluations;
-import dev.hpo.api.optimizer.core.Objective;
-import dev.hpo.api.optimizer.core.OutcomeConstraint;
-import dev.hpo.api.optimizer.core.SearchProblem;
-import dev.hpo.api.optimizer.core.UnitCube;
-import java.util.ArrayList;
+import dev.hpo.optimizer.core.EvaluatedConfiguration;
+import dev.hpo.optimizer.core.Evaluations;
+import dev.hpo.optimizer.core.SearchProblem;
+import dev.hpo.optimizer.core.UnitCube;
+import dev.hpo.study.Objective;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How promising an untried point is: expected improvement of the objective over the best feasible result,
@@ -24,70 +23,47 @@ final class Acquisition {
 
     private final SearchProblem problem;
     private final UnitCube cube;
-    private final boolean[] categorical;
     private final boolean knownObjective;
     private GaussianProcess objectiveModel;
-    private final Warp warp;
-    private final List<ConstraintModel> constraintModels = new ArrayList<>();
+    private final ConstraintSurrogates constraints;
     private final double incumbent;
 
-    private record ConstraintModel(OutcomeConstraint constraint, GaussianProcess model) {
-    }
-
-    private Acquisition(SearchProblem problem, UnitCube cube, boolean[] categorical, boolean knownObjective,
-                        GaussianProcess objectiveModel, Warp warp, double incumbent) {
+    private Acquisition(SearchProblem problem, UnitCube cube, boolean knownObjective, GaussianProcess objectiveModel,
+                        ConstraintSurrogates constraints, double incumbent) {
         this.problem = problem;
         this.cube = cube;
-        this.categorical = categorical;
         this.knownObjective = knownObjective;
         this.objectiveModel = objectiveModel;
-        this.warp = warp;
+        this.constraints = constraints;
         this.incumbent = incumbent;
     }
 
     /** Fits the surrogates; empty when fewer than two finished configurations carry the objective. */
-    static java.util.Optional<Acquisition> fit(Evaluations evaluations) {
+    static Optional<Acquisition> fit(Evaluations evaluations) {
         SearchProblem problem = evaluations.problem();
         UnitCube cube = evaluations.cube();
-        boolean[] categorical = new boolean[cube.dimensions()];
-        for (int i = 0; i < categorical.length; i++) {
-            categorical[i] = cube.kind(i) == UnitCube.Kind.CATEGORICAL;
-        }
         Objective objective = problem.objective();
         boolean known = problem.known().names().contains(objective.metric());
         List<EvaluatedConfiguration> finished = ModelData.select(evaluations.finished().stream()
                 .filter(c -> !Double.isNaN(c.mean(objective.metric()))).toList());
         if (finished.size() < 2 && !known) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         double incumbent = evaluations.best().map(c -> c.standing().loss()).orElse(Double.NaN);
         GaussianProcess model = null;
-        Warp warp = null;
         if (!known) {
             double[][] x = finished.stream().map(EvaluatedConfiguration::unit).toArray(double[][]::new);
             double[] losses = finished.stream().mapToDouble(c -> objective.loss(c.mean(objective.metric()))).toArray();
-            warp = Warp.of(losses);
-            model = GaussianProcess.fit(x, warp.apply(losses), categorical);
+            Warp warp = Warp.of(losses);
+            model = GaussianProcess.fit(x, warp.apply(losses), GaussianProcess.categorical(cube));
             if (!Double.isNaN(incumbent)) {
                 incumbent = warp.apply(incumbent);
             }
         }
-        Acquisition acquisition = new Acquisition(problem, cube, categorical, known, model, warp, incumbent);
-        for (OutcomeConstraint c : problem.constraints()) {
-            if (problem.known().names().contains(c.metric())) {
-                continue;
-            }
-            List<EvaluatedConfiguration> reported = ModelData.select(evaluations.finished().stream()
-                    .filter(e -> !Double.isNaN(e.mean(c.metric()))).toList());
-            if (reported.size() >= 2) {
-                double[][] x = reported.stream().map(EvaluatedConfiguration::unit).toArray(double[][]::new);
-                double[] y = reported.stream().mapToDouble(e -> e.mean(c.metric())).toArray();
-                acquisition.constraintModels.add(new ConstraintModel(c, GaussianProcess.fit(x, y, categorical)));
-            }
-        }
-        List<double[]> pending = evaluations.pending().stream().map(EvaluatedConfiguration::unit).toList();
-        acquisition.believe(pending);
-        return java.util.Optional.of(acquisition);
+        Acquisition acquisition = new Acquisition(problem, cube, known, model, ConstraintSurrogates.fit(evaluations),
+                incumbent);
+        acquisition.believe(evaluations.pending().stream().map(EvaluatedConfiguration::unit).toList());
+        return Optional.of(acquisition);
     }
 
     /** Adds configurations that will be evaluated at their predicted values. */
@@ -97,26 +73,15 @@ final class Acquisition {
         }
         double[][] x = points.toArray(double[][]::new);
         if (objectiveModel != null) {
-            objectiveModel = objectiveModel.withPoints(x, predictions(objectiveModel, x));
+            GaussianProcess model = objectiveModel;
+            objectiveModel = model.withPoints(x, Arrays.stream(x).mapToDouble(p -> model.predict(p)[0]).toArray());
         }
-        for (int i = 0; i < constraintModels.size(); i++) {
-            ConstraintModel m = constraintModels.get(i);
-            constraintModels.set(i, new ConstraintModel(m.constraint(),
-                    m.model().withPoints(x, predictions(m.model(), x))));
-        }
-    }
-
-    private static double[] predictions(GaussianProcess model, double[][] x) {
-        return Arrays.stream(x).mapToDouble(p -> model.predict(p)[0]).toArray();
+        constraints.believe(x);
     }
 
     /** The score of a canonical point; higher is more promising. */
     double score(double[] unit) {
-        double feasibility = 1;
-        for (ConstraintModel m : constraintModels) {
-            double[] prediction = m.model().predict(unit);
-            feasibility *= probabilityWithin(m.constraint(), prediction[0], prediction[1]);
-        }
+        double feasibility = constraints.probability(unit);
         if (Double.isNaN(incumbent)) {
             // Nothing feasible yet: look for feasibility first, and among likely feasible points the best loss.
             double loss = knownObjective ? knownLoss(unit) : objectiveModel.predict(unit)[0];
@@ -143,16 +108,5 @@ final class Acquisition {
     static double expectedImprovement(double best, double mean, double sd) {
         double z = (best - mean) / sd;
         return (best - mean) * Normal.cdf(z) + sd * Normal.pdf(z);
-    }
-
-    private static double probabilityWithin(OutcomeConstraint c, double mean, double sd) {
-        double p = 1;
-        if (c.min().isPresent()) {
-            p *= Normal.cdf((mean - c.min().getAsDouble()) / sd);
-        }
-        if (c.max().isPresent()) {
-            p *= Normal.cdf((c.max().getAsDouble() - mean) / sd);
-        }
-        return p;
     }
 }

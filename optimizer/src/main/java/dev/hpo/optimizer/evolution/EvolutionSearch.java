@@ -1,15 +1,15 @@
-package dev.hpo.api.optimizer.evolution;
+package dev.hpo.optimizer.evolution;
 
-import dev.hpo.api.optimizer.core.EvaluatedConfiguration;
-import dev.hpo.api.optimizer.core.Evaluations;
-import dev.hpo.api.optimizer.core.Feasibility;
-import dev.hpo.api.optimizer.core.Observation;
-import dev.hpo.api.optimizer.core.SearchAlgorithm;
-import dev.hpo.api.optimizer.core.SearchProblem;
-import dev.hpo.api.optimizer.core.Standing;
-import dev.hpo.api.optimizer.core.TriedConfigurations;
-import dev.hpo.api.optimizer.core.UnitCube;
+import dev.hpo.optimizer.core.EvaluatedConfiguration;
+import dev.hpo.optimizer.core.Evaluations;
+import dev.hpo.optimizer.core.Feasibility;
+import dev.hpo.optimizer.core.SearchAlgorithm;
+import dev.hpo.optimizer.core.SearchProblem;
+import dev.hpo.optimizer.core.Standing;
+import dev.hpo.optimizer.core.TriedConfigurations;
+import dev.hpo.optimizer.core.UnitCube;
 import dev.hpo.space.Configuration;
+import dev.hpo.trial.Trial;
 import io.jenetics.DoubleGene;
 import io.jenetics.Optimize;
 import io.jenetics.Phenotype;
@@ -50,12 +50,12 @@ public final class EvolutionSearch implements SearchAlgorithm {
     private static final int REFINED_CHILDREN = 16;
 
     @Override
-    public List<Configuration> propose(SearchProblem problem, List<Observation> observations, int count) {
+    public List<Configuration> propose(SearchProblem problem, List<Trial> trials, int count) {
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1, got " + count);
         }
-        Evaluations evaluations = Evaluations.of(problem, observations);
-        RandomGenerator random = new SplittableRandom(problem.seed() * 0x9E3779B97F4A7C15L + observations.size());
+        Evaluations evaluations = Evaluations.of(problem, trials);
+        RandomGenerator random = new SplittableRandom(problem.seed() * 0x9E3779B97F4A7C15L + trials.size());
         return RandomRegistry.with(random, r -> proposeAll(evaluations, count, r));
     }
 

@@ -1,4 +1,6 @@
-package dev.hpo.api.optimizer.evolution;
+package dev.hpo.optimizer.evolution;
+
+import dev.hpo.optimizer.core.UnitCube;
 
 /**
  * A Gaussian-process regressor over points of the unit cube: Matérn 5/2 kernel with one length scale per
@@ -96,6 +98,15 @@ final class GaussianProcess {
         double[][] l = cholesky(k);
         double[] a = solveUpper(l, solveLower(l, z));
         return new GaussianProcess(x, z, categorical, mean, scale, logScales, params[d], l, a);
+    }
+
+    /** Which coordinates of the cube the kernel treats as categorical: a mismatch is distance 1, whatever the values. */
+    static boolean[] categorical(UnitCube cube) {
+        boolean[] categorical = new boolean[cube.dimensions()];
+        for (int i = 0; i < categorical.length; i++) {
+            categorical[i] = cube.kind(i) == UnitCube.Kind.CATEGORICAL;
+        }
+        return categorical;
     }
 
     /** The same fitted hyper-parameters on more points, e.g. pending trials given their predicted values. */

@@ -1,6 +1,6 @@
-package dev.hpo.api.optimizer.evolution;
+package dev.hpo.optimizer.evolution;
 
-import dev.hpo.api.optimizer.core.UnitCube;
+import dev.hpo.optimizer.core.UnitCube;
 import io.jenetics.Alterer;
 import io.jenetics.DoubleChromosome;
 import io.jenetics.DoubleGene;

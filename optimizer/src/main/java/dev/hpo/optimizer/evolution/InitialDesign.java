@@ -1,9 +1,9 @@
-package dev.hpo.api.optimizer.evolution;
+package dev.hpo.optimizer.evolution;
 
-import dev.hpo.api.optimizer.core.Feasibility;
-import dev.hpo.api.optimizer.core.SearchProblem;
-import dev.hpo.api.optimizer.core.TriedConfigurations;
-import dev.hpo.api.optimizer.core.UnitCube;
+import dev.hpo.optimizer.core.Feasibility;
+import dev.hpo.optimizer.core.SearchProblem;
+import dev.hpo.optimizer.core.TriedConfigurations;
+import dev.hpo.optimizer.core.UnitCube;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;

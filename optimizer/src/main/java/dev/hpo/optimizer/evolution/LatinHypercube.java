@@ -1,4 +1,4 @@
-package dev.hpo.api.optimizer.evolution;
+package dev.hpo.optimizer.evolution;
 
 import java.util.random.RandomGenerator;
 

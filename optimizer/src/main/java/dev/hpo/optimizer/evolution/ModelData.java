@@ -1,6 +1,6 @@
-package dev.hpo.api.optimizer.evolution;
+package dev.hpo.optimizer.evolution;
 
-import dev.hpo.api.optimizer.core.EvaluatedConfiguration;
+import dev.hpo.optimizer.core.EvaluatedConfiguration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,14 +1,13 @@
-package dev.hpo.api.optimizer.evolution;
+package dev.hpo.optimizer.evolution;
 
-import dev.hpo.api.optimizer.core.EvaluatedConfiguration;
-import dev.hpo.api.optimizer.core.Evaluations;
-import dev.hpo.api.optimizer.core.Objective;
-import dev.hpo.api.optimizer.core.OutcomeConstraint;
-import dev.hpo.api.optimizer.core.SearchProblem;
-import dev.hpo.api.optimizer.core.Standing;
-import dev.hpo.api.optimizer.core.UnitCube;
-import dev.hpo.api.optimizer.pareto.Hypervolume;
-import dev.hpo.api.optimizer.pareto.ParetoFront;
+import dev.hpo.optimizer.core.EvaluatedConfiguration;
+import dev.hpo.optimizer.core.Evaluations;
+import dev.hpo.optimizer.core.SearchProblem;
+import dev.hpo.optimizer.core.Standing;
+import dev.hpo.optimizer.core.UnitCube;
+import dev.hpo.optimizer.pareto.Hypervolume;
+import dev.hpo.optimizer.pareto.ParetoFront;
+import dev.hpo.study.Objective;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,17 +22,16 @@ final class ParetoAcquisition {
     private final SearchProblem problem;
     private final UnitCube cube;
     private final GaussianProcess[] models;
-    private final List<ConstraintModel> constraintModels = new ArrayList<>();
+    private final ConstraintSurrogates constraints;
     private final List<double[]> front = new ArrayList<>();
     private final double[] reference;
 
-    private record ConstraintModel(OutcomeConstraint constraint, GaussianProcess model) {
-    }
-
-    private ParetoAcquisition(SearchProblem problem, UnitCube cube, GaussianProcess[] models, double[] reference) {
+    private ParetoAcquisition(SearchProblem problem, UnitCube cube, GaussianProcess[] models,
+                              ConstraintSurrogates constraints, double[] reference) {
         this.problem = problem;
         this.cube = cube;
         this.models = models;
+        this.constraints = constraints;
         this.reference = reference;
     }
 
@@ -42,10 +40,7 @@ final class ParetoAcquisition {
         List<EvaluatedConfiguration> members = ModelData.select(allMembers);
         SearchProblem problem = evaluations.problem();
         UnitCube cube = evaluations.cube();
-        boolean[] categorical = new boolean[cube.dimensions()];
-        for (int i = 0; i < categorical.length; i++) {
-            categorical[i] = cube.kind(i) == UnitCube.Kind.CATEGORICAL;
-        }
+        boolean[] categorical = GaussianProcess.categorical(cube);
         int m = problem.objectives().size();
         double[][] x = members.stream().map(EvaluatedConfiguration::unit).toArray(double[][]::new);
         double[][] losses = members.stream().map(c -> ParetoFront.losses(problem, c)).toArray(double[][]::new);
@@ -69,22 +64,11 @@ final class ParetoAcquisition {
                 models[j] = GaussianProcess.fit(x, y, categorical);
             }
         }
-        ParetoAcquisition acquisition = new ParetoAcquisition(problem, cube, models, reference);
+        ParetoAcquisition acquisition = new ParetoAcquisition(problem, cube, models,
+                ConstraintSurrogates.fit(evaluations), reference);
         for (int i = 0; i < allMembers.size(); i++) {
             if (allMembers.get(i).standing().tier() == Standing.COMPLETE_FEASIBLE) {
                 acquisition.front.add(allLosses[i]);
-            }
-        }
-        for (OutcomeConstraint c : problem.constraints()) {
-            if (problem.known().names().contains(c.metric())) {
-                continue;
-            }
-            List<EvaluatedConfiguration> reported = ModelData.select(evaluations.finished().stream()
-                    .filter(e -> !Double.isNaN(e.mean(c.metric()))).toList());
-            if (reported.size() >= 2) {
-                double[][] cx = reported.stream().map(EvaluatedConfiguration::unit).toArray(double[][]::new);
-                double[] cy = reported.stream().mapToDouble(e -> e.mean(c.metric())).toArray();
-                acquisition.constraintModels.add(new ConstraintModel(c, GaussianProcess.fit(cx, cy, categorical)));
             }
         }
         acquisition.believe(evaluations.pending().stream().map(EvaluatedConfiguration::unit).toList());
@@ -117,16 +101,7 @@ final class ParetoAcquisition {
                 optimistic[j] = prediction[0] - prediction[1];
             }
         }
-        double feasibility = 1;
-        for (ConstraintModel c : constraintModels) {
-            double[] prediction = c.model().predict(unit);
-            if (c.constraint().min().isPresent()) {
-                feasibility *= Normal.cdf((prediction[0] - c.constraint().min().getAsDouble()) / prediction[1]);
-            }
-            if (c.constraint().max().isPresent()) {
-                feasibility *= Normal.cdf((c.constraint().max().getAsDouble() - prediction[0]) / prediction[1]);
-            }
-        }
+        double feasibility = constraints.probability(unit);
         double gain = Hypervolume.improvement(front, optimistic, reference);
         if (gain > 0) {
             return gain * feasibility;

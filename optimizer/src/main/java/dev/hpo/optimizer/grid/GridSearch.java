@@ -1,12 +1,12 @@
-package dev.hpo.api.optimizer.grid;
+package dev.hpo.optimizer.grid;
 
-import dev.hpo.api.optimizer.core.Feasibility;
-import dev.hpo.api.optimizer.core.Observation;
-import dev.hpo.api.optimizer.core.SearchAlgorithm;
-import dev.hpo.api.optimizer.core.SearchProblem;
-import dev.hpo.api.optimizer.core.TriedConfigurations;
-import dev.hpo.api.optimizer.core.UnitCube;
+import dev.hpo.optimizer.core.Feasibility;
+import dev.hpo.optimizer.core.SearchAlgorithm;
+import dev.hpo.optimizer.core.SearchProblem;
+import dev.hpo.optimizer.core.TriedConfigurations;
+import dev.hpo.optimizer.core.UnitCube;
 import dev.hpo.space.Configuration;
+import dev.hpo.trial.Trial;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,9 +37,9 @@ public final class GridSearch implements SearchAlgorithm {
     }
 
     @Override
-    public List<Configuration> propose(SearchProblem problem, List<Observation> observations, int count) {
+    public List<Configuration> propose(SearchProblem problem, List<Trial> trials, int count) {
         UnitCube cube = new UnitCube(problem.space());
-        TriedConfigurations tried = TriedConfigurations.of(cube, observations);
+        TriedConfigurations tried = TriedConfigurations.of(cube, trials);
         double[][] axes = axes(cube);
         List<Configuration> proposals = new ArrayList<>();
         int[] index = new int[axes.length];

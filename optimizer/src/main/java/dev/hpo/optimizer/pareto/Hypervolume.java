@@ -1,4 +1,4 @@
-package dev.hpo.api.optimizer.pareto;
+package dev.hpo.optimizer.pareto;
 
 import java.util.ArrayList;
 import java.util.Comparator;

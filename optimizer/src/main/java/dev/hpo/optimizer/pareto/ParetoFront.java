@@ -1,10 +1,10 @@
-package dev.hpo.api.optimizer.pareto;
+package dev.hpo.optimizer.pareto;
 
-import dev.hpo.api.optimizer.core.EvaluatedConfiguration;
-import dev.hpo.api.optimizer.core.Evaluations;
-import dev.hpo.api.optimizer.core.Objective;
-import dev.hpo.api.optimizer.core.SearchProblem;
-import dev.hpo.api.optimizer.core.Standing;
+import dev.hpo.optimizer.core.EvaluatedConfiguration;
+import dev.hpo.optimizer.core.Evaluations;
+import dev.hpo.optimizer.core.SearchProblem;
+import dev.hpo.optimizer.core.Standing;
+import dev.hpo.study.Objective;
 import io.jenetics.ext.moea.Pareto;
 import io.jenetics.ext.moea.Vec;
 import io.jenetics.util.ISeq;

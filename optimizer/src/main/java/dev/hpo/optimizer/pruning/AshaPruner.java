@@ -1,11 +1,9 @@
-package dev.hpo.api.optimizer.pruning;
+package dev.hpo.optimizer.pruning;
 
-import dev.hpo.api.optimizer.Pruner;
-import dev.hpo.api.optimizer.StudyHistory;
-import dev.hpo.api.optimizer.TrialRecord;
 import dev.hpo.study.EarlyStopping;
 import dev.hpo.study.Goal;
 import dev.hpo.trial.Measurement;
+import dev.hpo.trial.Trial;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +49,7 @@ public final class AshaPruner implements Pruner {
     }
 
     @Override
-    public boolean shouldPrune(StudyHistory history, TrialRecord trial) {
+    public boolean shouldPrune(List<Trial> trials, Trial trial) {
         List<Measurement> measurements = trial.measurements();
         if (measurements.isEmpty()) {
             return false;
@@ -61,20 +59,20 @@ public final class AshaPruner implements Pruner {
         double before = last > 0 ? progress.fraction(measurements.get(last - 1)) : -1;
         for (int k = rungs.length - 1; k >= 0; k--) {
             if (before < rungs[k] && now >= rungs[k]) {
-                return !promotable(history, trial, k);
+                return !promotable(trials, trial, k);
             }
         }
         return false;
     }
 
-    private boolean promotable(StudyHistory history, TrialRecord trial, int rung) {
+    private boolean promotable(List<Trial> trials, Trial trial, int rung) {
         OptionalDouble own = valueAtRung(trial.measurements(), rung);
         if (own.isEmpty()) {
             return true;
         }
         List<Double> values = new ArrayList<>();
         values.add(own.getAsDouble());
-        for (TrialRecord t : history.trials()) {
+        for (Trial t : trials) {
             if (t.number() != trial.number()) {
                 valueAtRung(t.measurements(), rung).ifPresent(values::add);
             }

@@ -1,11 +1,9 @@
-package dev.hpo.api.optimizer.pruning;
+package dev.hpo.optimizer.pruning;
 
-import dev.hpo.api.optimizer.Pruner;
-import dev.hpo.api.optimizer.StudyHistory;
-import dev.hpo.api.optimizer.TrialRecord;
 import dev.hpo.study.EarlyStopping;
 import dev.hpo.study.Goal;
 import dev.hpo.trial.Measurement;
+import dev.hpo.trial.Trial;
 import dev.hpo.trial.TrialState;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,7 +33,7 @@ public final class MedianPruner implements Pruner {
     }
 
     @Override
-    public boolean shouldPrune(StudyHistory history, TrialRecord trial) {
+    public boolean shouldPrune(List<Trial> trials, Trial trial) {
         if (trial.measurements().isEmpty()) {
             return false;
         }
@@ -49,7 +47,7 @@ public final class MedianPruner implements Pruner {
             return false;
         }
         List<Double> others = new ArrayList<>();
-        for (TrialRecord t : history.trials()) {
+        for (Trial t : trials) {
             if (t.number() != trial.number() && t.state() == TrialState.COMPLETE) {
                 progress.bestUpTo(t.measurements(), fraction).ifPresent(others::add);
             }

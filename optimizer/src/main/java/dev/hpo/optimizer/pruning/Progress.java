@@ -1,4 +1,4 @@
-package dev.hpo.api.optimizer.pruning;
+package dev.hpo.optimizer.pruning;
 
 import dev.hpo.trial.Measurement;
 import java.time.Duration;

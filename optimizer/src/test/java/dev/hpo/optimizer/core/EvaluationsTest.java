@@ -1,4 +1,4 @@
-package dev.hpo.api.optimizer.core;
+package dev.hpo.optimizer.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -7,6 +7,11 @@ import dev.hpo.space.CategoricalParameter;
 import dev.hpo.space.Configuration;
 import dev.hpo.space.FloatParameter;
 import dev.hpo.space.SearchSpace;
+import dev.hpo.study.Constraint;
+import dev.hpo.study.Objective;
+import dev.hpo.trial.Trial;
+import dev.hpo.trial.TrialState;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,14 +22,14 @@ class EvaluationsTest {
             CategoricalParameter.of("kind", "a", "b"));
 
     private static final SearchProblem PROBLEM = SearchProblem.of(SPACE, Objective.maximize("accuracy"), 1)
-            .withConstraints(List.of(OutcomeConstraint.atMost("macs", 100)), KnownMetrics.none());
+            .withConstraints(List.of(Constraint.atMost("macs", 100)), KnownMetrics.none());
 
     private static Configuration config(double x) {
         return Configuration.of(Map.of("x", x, "kind", "a"));
     }
 
-    private static Observation complete(long number, double x, double accuracy, double macs) {
-        return Observation.complete(number, config(x), Map.of("accuracy", accuracy, "macs", macs));
+    private static Trial complete(long number, double x, double accuracy, double macs) {
+        return Trial.completed(number, config(x), Map.of("accuracy", accuracy, "macs", macs));
     }
 
     @Test
@@ -46,8 +51,8 @@ class EvaluationsTest {
 
     @Test
     void prunedResultsRankBelowEveryCompletedOne() {
-        Observation pruned = new Observation(1, config(0.2), Outcome.PRUNED, Map.of("accuracy", 0.95, "macs", 50.0),
-                false);
+        Trial pruned = Trial.of(1, config(0.2), TrialState.PRUNED, Map.of("accuracy", 0.95, "macs", 50.0),
+                List.of(), false, Instant.EPOCH);
         Evaluations e = Evaluations.of(PROBLEM, List.of(complete(0, 0.1, 0.60, 50), pruned));
 
         assertThat(e.ranked()).extracting(EvaluatedConfiguration::outcome)
@@ -64,13 +69,13 @@ class EvaluationsTest {
         assertThat(accuracy.mean()).isCloseTo(0.85, within(1e-12));
         assertThat(accuracy.standardDeviation()).isCloseTo(0.05, within(1e-12));
         assertThat(accuracy.count()).isEqualTo(3);
-        assertThat(e.all().get(0).trialNumbers()).containsExactly(0L, 1L, 2L);
+        assertThat(e.all().get(0).trials()).extracting(Trial::number).containsExactly(0L, 1L, 2L);
     }
 
     @Test
     void enqueuedConfigurationsJoinTheRanking() {
-        Observation baseline = new Observation(0, config(0.5), Outcome.COMPLETE,
-                Map.of("accuracy", 0.97, "macs", 10.0), true);
+        Trial baseline = Trial.of(0, config(0.5), TrialState.COMPLETE, Map.of("accuracy", 0.97, "macs", 10.0),
+                List.of(), true, Instant.EPOCH);
         Evaluations e = Evaluations.of(PROBLEM, List.of(baseline, complete(1, 0.1, 0.6, 10)));
 
         assertThat(e.ranked().get(0).enqueued()).isTrue();
@@ -79,8 +84,8 @@ class EvaluationsTest {
 
     @Test
     void pendingAndFailedTrialsTakeTheirConfigurationButAreNotRanked() {
-        Observation failed = new Observation(1, config(0.7), Outcome.FAILED, Map.of(), false);
-        Evaluations e = Evaluations.of(PROBLEM, List.of(Observation.pending(0, config(0.2)), failed));
+        Trial failed = Trial.of(1, config(0.7), TrialState.FAILED, Map.of(), List.of(), false, Instant.EPOCH);
+        Evaluations e = Evaluations.of(PROBLEM, List.of(Trial.pending(0, config(0.2)), failed));
 
         assertThat(e.ranked()).isEmpty();
         assertThat(e.pending()).hasSize(1);

@@ -1,14 +1,19 @@
-package dev.hpo.api.optimizer.core;
+package dev.hpo.optimizer.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hpo.api.optimizer.evolution.EvolutionSearch;
-import dev.hpo.api.optimizer.evolution.Nsga2Search;
-import dev.hpo.api.optimizer.grid.GridSearch;
+import dev.hpo.optimizer.evolution.EvolutionSearch;
+import dev.hpo.optimizer.evolution.Nsga2Search;
+import dev.hpo.optimizer.grid.GridSearch;
 import dev.hpo.space.CategoricalParameter;
 import dev.hpo.space.Configuration;
 import dev.hpo.space.IntParameter;
 import dev.hpo.space.SearchSpace;
+import dev.hpo.study.Constraint;
+import dev.hpo.study.Objective;
+import dev.hpo.trial.Trial;
+import dev.hpo.trial.TrialState;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +40,11 @@ class SearchAlgorithmContractTest {
     @ParameterizedTest
     @MethodSource("algorithms")
     void sameSeedAndHistoryGiveTheSameProposals(SearchAlgorithm algorithm) {
-        List<Observation> first = TestProblems.run(algorithm, mixed(5), 14, SearchAlgorithmContractTest::evaluate);
-        List<Observation> second = TestProblems.run(algorithm, mixed(5), 14, SearchAlgorithmContractTest::evaluate);
+        List<Trial> first = TestProblems.run(algorithm, mixed(5), 14, SearchAlgorithmContractTest::evaluate);
+        List<Trial> second = TestProblems.run(algorithm, mixed(5), 14, SearchAlgorithmContractTest::evaluate);
 
-        assertThat(second).extracting(Observation::configuration)
-                .containsExactlyElementsOf(first.stream().map(Observation::configuration).toList());
+        assertThat(second).extracting(Trial::parameters)
+                .containsExactlyElementsOf(first.stream().map(Trial::parameters).toList());
     }
 
     @ParameterizedTest
@@ -50,34 +55,34 @@ class SearchAlgorithmContractTest {
         SearchProblem problem = new SearchProblem(small, List.of(Objective.minimize("loss")), List.of(),
                 KnownMetrics.none(), 4, 3);
         // One taken configuration is pending, another failed: neither may come back.
-        List<Observation> observations = new ArrayList<>();
-        observations.add(Observation.pending(0, Configuration.of(Map.of("a", "y", "b", 2L, "c", true))));
-        observations.add(new Observation(1, Configuration.of(Map.of("a", "z", "b", 3L, "c", false)), Outcome.FAILED,
-                Map.of(), false));
+        List<Trial> trials = new ArrayList<>();
+        trials.add(Trial.pending(0, Configuration.of(Map.of("a", "y", "b", 2L, "c", true))));
+        trials.add(Trial.of(1, Configuration.of(Map.of("a", "z", "b", 3L, "c", false)), TrialState.FAILED,
+                Map.of(), List.of(), false, Instant.EPOCH));
         for (int i = 0; i < 40; i++) {
-            List<Configuration> next = algorithm.propose(problem, observations, 1);
+            List<Configuration> next = algorithm.propose(problem, trials, 1);
             if (next.isEmpty()) {
                 break;
             }
             Configuration c = next.get(0);
             double loss = ((Long) c.values().get("b")) + (c.values().get("a").equals("x") ? 0 : 1);
-            observations.add(Observation.complete(observations.size(), c, Map.of("loss", loss)));
+            trials.add(Trial.completed(trials.size(), c, Map.of("loss", loss)));
         }
 
-        assertThat(observations).extracting(Observation::configuration).doesNotHaveDuplicates().hasSize(18);
-        assertThat(algorithm.propose(problem, observations, 3)).isEmpty();
+        assertThat(trials).extracting(Trial::parameters).doesNotHaveDuplicates().hasSize(18);
+        assertThat(algorithm.propose(problem, trials, 3)).isEmpty();
     }
 
     @ParameterizedTest
     @MethodSource("algorithms")
     void neverProposesAFloatWithinToleranceOfATakenOne(SearchAlgorithm algorithm) {
-        List<Observation> observations = TestProblems.run(algorithm, mixed(11), 30, SearchAlgorithmContractTest::evaluate);
+        List<Trial> trials = TestProblems.run(algorithm, mixed(11), 30, SearchAlgorithmContractTest::evaluate);
         UnitCube cube = new UnitCube(TestProblems.mixedSpace());
 
-        for (int i = 0; i < observations.size(); i++) {
+        for (int i = 0; i < trials.size(); i++) {
             for (int j = 0; j < i; j++) {
-                assertThat(cube.same(cube.encode(observations.get(i).configuration()),
-                        cube.encode(observations.get(j).configuration()))).as("trials %d and %d", j, i).isFalse();
+                assertThat(cube.same(cube.encode(trials.get(i).parameters()),
+                        cube.encode(trials.get(j).parameters()))).as("trials %d and %d", j, i).isFalse();
             }
         }
     }
@@ -85,22 +90,22 @@ class SearchAlgorithmContractTest {
     @ParameterizedTest
     @MethodSource("algorithms")
     void neverProposesAConfigurationKnownToBreakAConstraint(SearchAlgorithm algorithm) {
-        SearchProblem problem = mixed(2).withConstraints(List.of(OutcomeConstraint.atMost("macs", 60)), TestProblems.MACS);
+        SearchProblem problem = mixed(2).withConstraints(List.of(Constraint.atMost("macs", 60)), TestProblems.MACS);
 
-        List<Observation> observations = TestProblems.run(algorithm, problem, 30, SearchAlgorithmContractTest::evaluate);
+        List<Trial> trials = TestProblems.run(algorithm, problem, 30, SearchAlgorithmContractTest::evaluate);
 
-        assertThat(observations).hasSize(30).allSatisfy(o ->
-                assertThat(TestProblems.MACS.of(o.configuration()).get("macs")).isLessThanOrEqualTo(60));
+        assertThat(trials).hasSize(30).allSatisfy(o ->
+                assertThat(TestProblems.MACS.of(o.parameters()).get("macs")).isLessThanOrEqualTo(60));
     }
 
     @ParameterizedTest
     @MethodSource("algorithms")
     void proposesDistinctConfigurationsForParallelWorkers(SearchAlgorithm algorithm) {
-        List<Observation> observations = TestProblems.run(algorithm, mixed(4), 12, SearchAlgorithmContractTest::evaluate);
+        List<Trial> trials = TestProblems.run(algorithm, mixed(4), 12, SearchAlgorithmContractTest::evaluate);
 
-        List<Configuration> batch = algorithm.propose(mixed(4), observations, 4);
+        List<Configuration> batch = algorithm.propose(mixed(4), trials, 4);
 
         assertThat(batch).hasSize(4).doesNotHaveDuplicates();
-        assertThat(batch).doesNotContainAnyElementsOf(observations.stream().map(Observation::configuration).toList());
+        assertThat(batch).doesNotContainAnyElementsOf(trials.stream().map(Trial::parameters).toList());
     }
 }

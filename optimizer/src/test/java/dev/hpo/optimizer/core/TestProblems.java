@@ -1,10 +1,11 @@
-package dev.hpo.api.optimizer.core;
+package dev.hpo.optimizer.core;
 
 import dev.hpo.space.CategoricalParameter;
 import dev.hpo.space.Configuration;
 import dev.hpo.space.FloatParameter;
 import dev.hpo.space.IntParameter;
 import dev.hpo.space.SearchSpace;
+import dev.hpo.trial.Trial;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,17 +49,17 @@ public final class TestProblems {
         }
     };
 
-    /** Runs {@code evaluations} sequential trials and returns the observations. */
-    public static List<Observation> run(SearchAlgorithm algorithm, SearchProblem problem, int evaluations,
+    /** Runs {@code evaluations} sequential trials and returns the trials. */
+    public static List<Trial> run(SearchAlgorithm algorithm, SearchProblem problem, int evaluations,
                                         Function<Configuration, Map<String, Double>> evaluate) {
-        List<Observation> observations = new ArrayList<>();
+        List<Trial> trials = new ArrayList<>();
         for (int i = 0; i < evaluations; i++) {
-            List<Configuration> next = algorithm.propose(problem, observations, 1);
+            List<Configuration> next = algorithm.propose(problem, trials, 1);
             if (next.isEmpty()) {
                 break;
             }
-            observations.add(Observation.complete(observations.size(), next.get(0), evaluate.apply(next.get(0))));
+            trials.add(Trial.completed(trials.size(), next.get(0), evaluate.apply(next.get(0))));
         }
-        return observations;
+        return trials;
     }
 }

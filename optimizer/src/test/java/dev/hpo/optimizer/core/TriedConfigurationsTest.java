@@ -1,4 +1,4 @@
-package dev.hpo.api.optimizer.core;
+package dev.hpo.optimizer.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

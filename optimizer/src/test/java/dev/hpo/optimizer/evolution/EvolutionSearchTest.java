@@ -1,18 +1,19 @@
-package dev.hpo.api.optimizer.evolution;
+package dev.hpo.optimizer.evolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hpo.api.optimizer.core.KnownMetrics;
-import dev.hpo.api.optimizer.core.Objective;
-import dev.hpo.api.optimizer.core.Observation;
-import dev.hpo.api.optimizer.core.Outcome;
-import dev.hpo.api.optimizer.core.OutcomeConstraint;
-import dev.hpo.api.optimizer.core.RandomSearch;
-import dev.hpo.api.optimizer.core.SearchProblem;
-import dev.hpo.api.optimizer.core.TestProblems;
+import dev.hpo.optimizer.core.KnownMetrics;
+import dev.hpo.optimizer.core.RandomSearch;
+import dev.hpo.optimizer.core.SearchProblem;
+import dev.hpo.optimizer.core.TestProblems;
 import dev.hpo.space.Configuration;
 import dev.hpo.space.FloatParameter;
 import dev.hpo.space.SearchSpace;
+import dev.hpo.study.Constraint;
+import dev.hpo.study.Objective;
+import dev.hpo.trial.Trial;
+import dev.hpo.trial.TrialState;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,8 @@ class EvolutionSearchTest {
                 KnownMetrics.none(), 8, seed);
     }
 
-    private static double best(List<Observation> observations) {
-        return observations.stream().mapToDouble(o -> o.metrics().get("loss")).min().orElseThrow();
+    private static double best(List<Trial> trials) {
+        return trials.stream().mapToDouble(o -> o.metrics().get("loss")).min().orElseThrow();
     }
 
     @Test
@@ -44,11 +45,12 @@ class EvolutionSearchTest {
     void enqueuedConfigurationsDoNotUseUpTheInitialDesign() {
         SearchProblem problem = mixed(3);
         List<Configuration> plain = new EvolutionSearch().propose(problem, List.of(), 8);
-        List<Observation> enqueued = new ArrayList<>();
+        List<Trial> enqueued = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Configuration c = Configuration.of(Map.of("learningRate", 0.01 * (i + 1), "width", 0.5, "blocks", 2L,
                     "optimizer", "sgd"));
-            enqueued.add(new Observation(i, c, Outcome.COMPLETE, Map.of("loss", TestProblems.loss(c)), true));
+            enqueued.add(Trial.of(i, c, TrialState.COMPLETE, Map.of("loss", TestProblems.loss(c)), List.of(), true,
+                    Instant.EPOCH));
         }
 
         List<Configuration> afterEnqueued = new EvolutionSearch().propose(problem, enqueued, 8);
@@ -70,15 +72,15 @@ class EvolutionSearchTest {
 
     @Test
     void fitsItsSurrogateToAShareOfALargeStudy() {
-        List<Observation> observations = TestProblems.run(new RandomSearch(), mixed(8), ModelData.MAX_POINTS + 60,
+        List<Trial> trials = TestProblems.run(new RandomSearch(), mixed(8), ModelData.MAX_POINTS + 60,
                 c -> Map.of("loss", TestProblems.loss(c)));
 
-        List<Configuration> next = new EvolutionSearch().propose(mixed(8), observations, 2);
+        List<Configuration> next = new EvolutionSearch().propose(mixed(8), trials, 2);
 
         assertThat(next).hasSize(2).doesNotContainAnyElementsOf(
-                observations.stream().map(Observation::configuration).toList());
+                trials.stream().map(Trial::parameters).toList());
         assertThat(next).allSatisfy(c -> assertThat(TestProblems.loss(c)).isLessThan(
-                observations.stream().mapToDouble(o -> o.metrics().get("loss")).sorted().skip(20).findFirst()
+                trials.stream().mapToDouble(o -> o.metrics().get("loss")).sorted().skip(20).findFirst()
                         .orElseThrow()));
     }
 
@@ -86,15 +88,15 @@ class EvolutionSearchTest {
     void minimisesAKnownCostSubjectToATrainedMetricBound() {
         // HAET in miniature: the cheapest configuration whose "accuracy" reaches the bound.
         SearchProblem problem = new SearchProblem(TestProblems.mixedSpace(), List.of(Objective.minimize("macs")),
-                List.of(OutcomeConstraint.atLeast("accuracy", 0.9)), TestProblems.MACS, 8, 5);
-        List<Observation> observations = TestProblems.run(new EvolutionSearch(), problem, 40, c -> Map.of(
+                List.of(Constraint.atLeast("accuracy", 0.9)), TestProblems.MACS, 8, 5);
+        List<Trial> trials = TestProblems.run(new EvolutionSearch(), problem, 40, c -> Map.of(
                 "accuracy", 1 - 0.1 * TestProblems.loss(c) - 0.05 / (TestProblems.number(c, "width")
                         * TestProblems.number(c, "blocks")),
                 "macs", TestProblems.MACS.of(c).get("macs")));
 
-        List<Observation> feasible = observations.stream().filter(o -> o.metrics().get("accuracy") >= 0.9).toList();
+        List<Trial> feasible = trials.stream().filter(o -> o.metrics().get("accuracy") >= 0.9).toList();
         double cheapestFeasible = feasible.stream().mapToDouble(o -> o.metrics().get("macs")).min().orElseThrow();
-        double designCheapest = observations.subList(0, 8).stream().filter(o -> o.metrics().get("accuracy") >= 0.9)
+        double designCheapest = trials.subList(0, 8).stream().filter(o -> o.metrics().get("accuracy") >= 0.9)
                 .mapToDouble(o -> o.metrics().get("macs")).min().orElse(Double.POSITIVE_INFINITY);
         assertThat(feasible).hasSizeGreaterThan(3);
         assertThat(cheapestFeasible).isLessThan(0.6 * designCheapest);

@@ -1,18 +1,18 @@
-package dev.hpo.api.optimizer.grid;
+package dev.hpo.optimizer.grid;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.hpo.api.optimizer.core.Objective;
-import dev.hpo.api.optimizer.core.Observation;
-import dev.hpo.api.optimizer.core.SearchProblem;
-import dev.hpo.api.optimizer.core.UnitCube;
+import dev.hpo.optimizer.core.SearchProblem;
+import dev.hpo.optimizer.core.UnitCube;
 import dev.hpo.space.CategoricalParameter;
 import dev.hpo.space.Condition;
 import dev.hpo.space.Configuration;
 import dev.hpo.space.FloatParameter;
 import dev.hpo.space.SearchSpace;
+import dev.hpo.study.Objective;
+import dev.hpo.trial.Trial;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,14 +27,14 @@ class GridSearchTest {
 
     private static List<Configuration> all(GridSearch grid, SearchSpace space) {
         SearchProblem problem = SearchProblem.of(space, Objective.maximize("accuracy"), 1);
-        List<Observation> observations = new ArrayList<>();
+        List<Trial> trials = new ArrayList<>();
         List<Configuration> proposals;
-        while (!(proposals = grid.propose(problem, observations, 4)).isEmpty()) {
+        while (!(proposals = grid.propose(problem, trials, 4)).isEmpty()) {
             for (Configuration c : proposals) {
-                observations.add(Observation.pending(observations.size(), c));
+                trials.add(Trial.pending(trials.size(), c));
             }
         }
-        return observations.stream().map(Observation::configuration).toList();
+        return trials.stream().map(Trial::parameters).toList();
     }
 
     @Test

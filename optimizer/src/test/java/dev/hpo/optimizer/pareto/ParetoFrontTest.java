@@ -1,18 +1,18 @@
-package dev.hpo.api.optimizer.pareto;
+package dev.hpo.optimizer.pareto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.hpo.api.optimizer.core.EvaluatedConfiguration;
-import dev.hpo.api.optimizer.core.Evaluations;
-import dev.hpo.api.optimizer.core.KnownMetrics;
-import dev.hpo.api.optimizer.core.Objective;
-import dev.hpo.api.optimizer.core.Observation;
-import dev.hpo.api.optimizer.core.OutcomeConstraint;
-import dev.hpo.api.optimizer.core.SearchProblem;
+import dev.hpo.optimizer.core.EvaluatedConfiguration;
+import dev.hpo.optimizer.core.Evaluations;
+import dev.hpo.optimizer.core.KnownMetrics;
+import dev.hpo.optimizer.core.SearchProblem;
 import dev.hpo.space.Configuration;
 import dev.hpo.space.FloatParameter;
 import dev.hpo.space.SearchSpace;
+import dev.hpo.study.Constraint;
+import dev.hpo.study.Objective;
+import dev.hpo.trial.Trial;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,16 +22,16 @@ class ParetoFrontTest {
 
     private static final SearchProblem PROBLEM = new SearchProblem(SearchSpace.of(FloatParameter.linear("x", 0, 1)),
             List.of(Objective.maximize("accuracy"), Objective.minimize("macs")),
-            List.of(OutcomeConstraint.atMost("params", 10)), KnownMetrics.none(), 4, 1);
+            List.of(Constraint.atMost("params", 10)), KnownMetrics.none(), 4, 1);
 
     /** (accuracy, macs, params) per trial; x spreads them over the space. */
     private static Evaluations evaluations(double[][] rows) {
-        List<Observation> observations = new ArrayList<>();
+        List<Trial> trials = new ArrayList<>();
         for (int i = 0; i < rows.length; i++) {
-            observations.add(Observation.complete(i, Configuration.of(Map.of("x", (i + 0.5) / rows.length)),
+            trials.add(Trial.completed(i, Configuration.of(Map.of("x", (i + 0.5) / rows.length)),
                     Map.of("accuracy", rows[i][0], "macs", rows[i][1], "params", rows[i][2])));
         }
-        return Evaluations.of(PROBLEM, observations);
+        return Evaluations.of(PROBLEM, trials);
     }
 
     @Test

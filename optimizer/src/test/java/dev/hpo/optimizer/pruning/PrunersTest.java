@@ -1,50 +1,46 @@
-package dev.hpo.api.optimizer.pruning;
+package dev.hpo.optimizer.pruning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.hpo.api.optimizer.StudyHistory;
-import dev.hpo.api.optimizer.TrialRecord;
 import dev.hpo.space.Configuration;
-import dev.hpo.study.StudySpec;
-import dev.hpo.study.StudySpecParser;
+import dev.hpo.study.EarlyStopping;
+import dev.hpo.study.Goal;
+import dev.hpo.study.StoppingRule;
 import dev.hpo.trial.Measurement;
+import dev.hpo.trial.Trial;
 import dev.hpo.trial.TrialState;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class PrunersTest {
 
     private static final Duration CAP = Duration.ofSeconds(100);
 
-    static final StudySpec SPEC = StudySpecParser.parse("""
-            {"name": "p", "objectives": [{"metric": "accuracy", "goal": "MAXIMIZE"}],
-             "budget": {"maxTrials": 50},
-             "trialSettings": {"timeCap": "100s"},
-             "parameters": [{"name": "x", "type": "float", "min": 0, "max": 1}]}
-            """);
-
     /** A trial with accuracy {@code values[i]} measured at {@code 10 * (i + 1)} seconds. */
-    private static TrialRecord trial(long number, TrialState state, double... values) {
+    private static Trial trial(long number, TrialState state, double... values) {
         List<Measurement> measurements = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
             measurements.add(Measurement.of(i, 10.0 * (i + 1), Map.of("accuracy", values[i])));
         }
-        return new TrialRecord(number, Configuration.of(Map.of("x", number / 100.0)), state,
+        return Trial.of(number, Configuration.of(Map.of("x", number / 100.0)), state,
                 state == TrialState.COMPLETE ? Map.of("accuracy", values[values.length - 1]) : Map.of(),
-                measurements, false);
+                measurements, false, Instant.EPOCH);
     }
 
-    private static StudyHistory history(List<TrialRecord> earlier, TrialRecord current) {
-        List<TrialRecord> all = new ArrayList<>(earlier);
+    private static List<Trial> history(List<Trial> earlier, Trial current) {
+        List<Trial> all = new ArrayList<>(earlier);
         all.add(current);
-        return new StudyHistory(SPEC, all);
+        return all;
     }
 
-    private static List<TrialRecord> completed() {
+    private static List<Trial> completed() {
         return List.of(trial(0, TrialState.COMPLETE, 0.5, 0.6, 0.7, 0.8, 0.9),
                 trial(1, TrialState.COMPLETE, 0.4, 0.5, 0.6, 0.7, 0.8),
                 trial(2, TrialState.COMPLETE, 0.3, 0.4, 0.5, 0.6, 0.7));
@@ -53,21 +49,21 @@ class PrunersTest {
     @Test
     void medianRuleStopsATrialBelowTheMedianAtTheSameProgress() {
         MedianPruner pruner = new MedianPruner(CAP, "accuracy", true, 0.25, 3);
-        TrialRecord poor = trial(3, TrialState.RUNNING, 0.1, 0.2, 0.3);
-        TrialRecord fine = trial(4, TrialState.RUNNING, 0.4, 0.5, 0.55);
+        Trial poor = trial(3, TrialState.RUNNING, 0.1, 0.2, 0.3);
+        Trial fine = trial(4, TrialState.RUNNING, 0.4, 0.5, 0.55);
 
         // At 30 s the completed trials' best values are 0.7, 0.6, 0.5: median 0.6.
         assertThat(pruner.shouldPrune(history(completed(), poor), poor)).isTrue();
         assertThat(pruner.shouldPrune(history(completed(), fine), fine)).isTrue();
-        TrialRecord good = trial(5, TrialState.RUNNING, 0.4, 0.5, 0.65);
+        Trial good = trial(5, TrialState.RUNNING, 0.4, 0.5, 0.65);
         assertThat(pruner.shouldPrune(history(completed(), good), good)).isFalse();
     }
 
     @Test
     void medianRuleWaitsForTheMinimumProgressAndEnoughTrials() {
         MedianPruner pruner = new MedianPruner(CAP, "accuracy", true, 0.25, 3);
-        TrialRecord early = trial(3, TrialState.RUNNING, 0.0, 0.0);
-        TrialRecord late = trial(3, TrialState.RUNNING, 0.0, 0.0, 0.0);
+        Trial early = trial(3, TrialState.RUNNING, 0.0, 0.0);
+        Trial late = trial(3, TrialState.RUNNING, 0.0, 0.0, 0.0);
 
         assertThat(pruner.shouldPrune(history(completed(), early), early)).isFalse();
         assertThat(pruner.shouldPrune(history(completed().subList(0, 2), late), late)).isFalse();
@@ -77,8 +73,8 @@ class PrunersTest {
     @Test
     void medianRuleComparesOnlyWithCompletedTrials() {
         MedianPruner pruner = new MedianPruner(CAP, "accuracy", true, 0.25, 1);
-        TrialRecord running = trial(0, TrialState.RUNNING, 0.9, 0.9, 0.9);
-        TrialRecord current = trial(1, TrialState.RUNNING, 0.1, 0.1, 0.1);
+        Trial running = trial(0, TrialState.RUNNING, 0.9, 0.9, 0.9);
+        Trial current = trial(1, TrialState.RUNNING, 0.1, 0.1, 0.1);
 
         assertThat(pruner.shouldPrune(history(List.of(running), current), current)).isFalse();
     }
@@ -86,9 +82,32 @@ class PrunersTest {
     @Test
     void medianRuleFollowsAMinimisedMetric() {
         MedianPruner pruner = new MedianPruner(CAP, "accuracy", false, 0.25, 3);
-        TrialRecord low = trial(3, TrialState.RUNNING, 0.1, 0.2, 0.3);
+        Trial low = trial(3, TrialState.RUNNING, 0.1, 0.2, 0.3);
 
         assertThat(pruner.shouldPrune(history(completed(), low), low)).isFalse();
+    }
+
+    /** The pruner each rule must get: a rule that fell back to another would stop trials by the wrong rule. */
+    private static final Map<StoppingRule, Class<?>> PRUNER_OF_RULE = Map.of(
+            StoppingRule.NONE, Pruner.NEVER.getClass(),
+            StoppingRule.MEDIAN, MedianPruner.class,
+            StoppingRule.ASHA, AshaPruner.class);
+
+    @ParameterizedTest
+    @EnumSource(StoppingRule.class)
+    void everyStoppingRuleGetsItsOwnPruner(StoppingRule rule) {
+        EarlyStopping settings = new EarlyStopping(rule, "accuracy", Goal.MAXIMIZE, 0.25, 3, 5);
+
+        assertThat(PRUNER_OF_RULE).containsKey(rule);
+        assertThat(Pruner.of(settings, CAP)).isExactlyInstanceOf(PRUNER_OF_RULE.get(rule));
+    }
+
+    @Test
+    void withoutARuleNoTrialIsStopped() {
+        Trial hopeless = trial(3, TrialState.RUNNING, 0.0, 0.0, 0.0);
+
+        assertThat(Pruner.of(EarlyStopping.none(), CAP).shouldPrune(history(completed(), hopeless), hopeless))
+                .isFalse();
     }
 
     @Test
@@ -104,13 +123,13 @@ class PrunersTest {
     void ashaPromotesOnlyTheTopShareAtARung() {
         AshaPruner pruner = new AshaPruner(CAP, "accuracy", true, 0.2, 3);
         // Rung 0 at 20 s: six earlier trials reached it with 0.1 .. 0.6.
-        List<TrialRecord> earlier = new ArrayList<>();
+        List<Trial> earlier = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             earlier.add(trial(i, TrialState.PRUNED, 0.05, 0.1 * (i + 1)));
         }
-        TrialRecord top = trial(10, TrialState.RUNNING, 0.1, 0.7);
-        TrialRecord second = trial(11, TrialState.RUNNING, 0.1, 0.55);
-        TrialRecord third = trial(12, TrialState.RUNNING, 0.1, 0.45);
+        Trial top = trial(10, TrialState.RUNNING, 0.1, 0.7);
+        Trial second = trial(11, TrialState.RUNNING, 0.1, 0.55);
+        Trial third = trial(12, TrialState.RUNNING, 0.1, 0.45);
 
         // Seven values: the best floor(7 / 3) = 2 go on.
         assertThat(pruner.shouldPrune(history(earlier, top), top)).isFalse();
@@ -121,10 +140,10 @@ class PrunersTest {
     @Test
     void ashaDecidesOnlyWhenARungIsReached() {
         AshaPruner pruner = new AshaPruner(CAP, "accuracy", true, 0.2, 3);
-        List<TrialRecord> earlier = List.of(trial(0, TrialState.COMPLETE, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9));
-        TrialRecord beforeRung = trial(1, TrialState.RUNNING, 0.1);
-        TrialRecord atRung = trial(1, TrialState.RUNNING, 0.1, 0.1);
-        TrialRecord pastRung = trial(1, TrialState.RUNNING, 0.1, 0.1, 0.1);
+        List<Trial> earlier = List.of(trial(0, TrialState.COMPLETE, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9));
+        Trial beforeRung = trial(1, TrialState.RUNNING, 0.1);
+        Trial atRung = trial(1, TrialState.RUNNING, 0.1, 0.1);
+        Trial pastRung = trial(1, TrialState.RUNNING, 0.1, 0.1, 0.1);
 
         assertThat(pruner.shouldPrune(history(earlier, beforeRung), beforeRung)).isFalse();
         assertThat(pruner.shouldPrune(history(earlier, atRung), atRung)).isTrue();

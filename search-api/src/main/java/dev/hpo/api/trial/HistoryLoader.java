@@ -1,16 +1,19 @@
 package dev.hpo.api.trial;
 
-import dev.hpo.api.optimizer.StudyHistory;
-import dev.hpo.api.optimizer.TrialRecord;
+import dev.hpo.optimizer.StudyHistory;
 import dev.hpo.study.StudySpec;
 import dev.hpo.trial.Measurement;
+import dev.hpo.trial.Trial;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Builds the optimizer's view of a study from the database, so a restarted service continues where it was. */
+/**
+ * Builds a study's trials as domain values from the database: the optimizer's view of the study, so a restarted
+ * service continues where it was, and what the ranking reads.
+ */
 @Component
 class HistoryLoader {
 
@@ -35,16 +38,24 @@ class HistoryLoader {
                 byTrial.computeIfAbsent(m.getTrialId(), k -> new ArrayList<>()).add(toMeasurement(m));
             }
         }
-        List<TrialRecord> records = new ArrayList<>(rows.size());
+        List<Trial> trials = new ArrayList<>(rows.size());
         for (TrialEntity t : rows) {
-            records.add(record(t, spec, byTrial.getOrDefault(t.getId(), List.of())));
+            trials.add(trial(t, spec, byTrial.getOrDefault(t.getId(), List.of())));
         }
-        return new StudyHistory(spec, records);
+        return new StudyHistory(spec, trials);
     }
 
-    TrialRecord record(TrialEntity t, StudySpec spec, List<Measurement> trialMeasurements) {
-        return new TrialRecord(t.getNumber(), columns.configuration(t.getParametersJson(), spec.searchSpace()),
-                t.getState(), columns.metrics(t.getMetricsJson()), trialMeasurements, t.isEnqueued());
+    /** The study's trials by number, without their measurements: enough to rank them. */
+    List<Trial> withoutMeasurements(long studyId, StudySpec spec) {
+        return trials.findByStudyIdOrderByNumberAsc(studyId).stream().map(t -> trial(t, spec, List.of())).toList();
+    }
+
+    Trial trial(TrialEntity t, StudySpec spec, List<Measurement> latestAttempt) {
+        return new Trial(t.getId(), t.getStudyId(), t.getNumber(), t.getConfigKey(), t.getRepeatIndex(),
+                t.isEnqueued(), columns.configuration(t.getParametersJson(), spec.searchSpace()), t.getState(),
+                t.getStopReason(), t.getWorkerId(), t.getAttempts(), columns.metrics(t.getMetricsJson()),
+                t.getFailureReason(), latestAttempt, t.getCreatedAt(), t.getStartedAt(), t.getFinishedAt(),
+                t.getHeartbeatAt());
     }
 
     Measurement toMeasurement(MeasurementEntity m) {

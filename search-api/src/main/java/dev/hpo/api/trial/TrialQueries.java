@@ -1,11 +1,12 @@
 package dev.hpo.api.trial;
 
 import dev.hpo.api.error.ApiException;
-import dev.hpo.api.study.Ranking;
 import dev.hpo.api.study.StudyCatalog;
 import dev.hpo.api.study.StudyEntity;
 import dev.hpo.api.study.StudyRepository;
 import dev.hpo.space.Configuration;
+import dev.hpo.study.StudySpec;
+import dev.hpo.trial.Trial;
 import dev.hpo.trial.TrialState;
 import java.util.EnumMap;
 import java.util.List;
@@ -24,17 +25,17 @@ public class TrialQueries {
     private final StudyCatalog catalog;
     private final TrialGenerator generator;
     private final TrialMapper mapper;
-    private final JsonColumns columns;
+    private final HistoryLoader history;
 
     TrialQueries(StudyRepository studies, TrialRepository trials, MeasurementRepository measurements,
-                 StudyCatalog catalog, TrialGenerator generator, TrialMapper mapper, JsonColumns columns) {
+                 StudyCatalog catalog, TrialGenerator generator, TrialMapper mapper, HistoryLoader history) {
         this.studies = studies;
         this.trials = trials;
         this.measurements = measurements;
         this.catalog = catalog;
         this.generator = generator;
         this.mapper = mapper;
-        this.columns = columns;
+        this.history = history;
     }
 
     public StudyEntity study(long studyId) {
@@ -85,12 +86,8 @@ public class TrialQueries {
         return counts;
     }
 
-    /** Every trial's outcome, for ranking. */
-    public List<Ranking.Outcome> outcomes(long studyId) {
-        return trials.findByStudyIdOrderByNumberAsc(studyId).stream()
-                .filter(t -> t.getState() == TrialState.COMPLETE)
-                .map(t -> new Ranking.Outcome(t.getId(), t.getConfigKey(), mapper.parameters(t), t.getState(),
-                        columns.metrics(t.getMetricsJson()), t.isEnqueued()))
-                .toList();
+    /** Every trial of the study by number, without measurements, for ranking. */
+    public List<Trial> forRanking(long studyId, StudySpec spec) {
+        return history.withoutMeasurements(studyId, spec);
     }
 }

@@ -2,15 +2,14 @@ package dev.hpo.api.trial;
 
 import dev.hpo.api.error.ApiException;
 import dev.hpo.api.error.FieldProblem;
-import dev.hpo.api.optimizer.Pruner;
-import dev.hpo.api.optimizer.PrunerFactory;
-import dev.hpo.api.optimizer.StudyHistory;
-import dev.hpo.api.optimizer.TrialRecord;
 import dev.hpo.api.study.StudyCatalog;
 import dev.hpo.api.study.StudyEntity;
 import dev.hpo.api.study.StudyLifecycle;
 import dev.hpo.api.study.StudyRepository;
+import dev.hpo.optimizer.StudyHistory;
+import dev.hpo.optimizer.pruning.Pruner;
 import dev.hpo.study.StudySpec;
+import dev.hpo.trial.Trial;
 import dev.hpo.trial.TrialState;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,7 +35,6 @@ class TrialReports {
     private final MeasurementRepository measurements;
     private final StudyCatalog catalog;
     private final StudyLifecycle lifecycle;
-    private final PrunerFactory prunerFactory;
     private final HistoryLoader history;
     private final JsonColumns columns;
     private final TrialMapper mapper;
@@ -45,7 +43,7 @@ class TrialReports {
     private final Map<Long, Pruner> pruners = new ConcurrentHashMap<>();
 
     TrialReports(StudyRepository studies, TrialRepository trials, TrialRows rows, MeasurementRepository measurements,
-                 StudyCatalog catalog, StudyLifecycle lifecycle, PrunerFactory prunerFactory, HistoryLoader history,
+                 StudyCatalog catalog, StudyLifecycle lifecycle, HistoryLoader history,
                  JsonColumns columns, TrialMapper mapper, WaitingTrials waiting, Clock clock) {
         this.studies = studies;
         this.trials = trials;
@@ -53,7 +51,6 @@ class TrialReports {
         this.measurements = measurements;
         this.catalog = catalog;
         this.lifecycle = lifecycle;
-        this.prunerFactory = prunerFactory;
         this.history = history;
         this.columns = columns;
         this.mapper = mapper;
@@ -81,12 +78,13 @@ class TrialReports {
         }
         StudyEntity study = studies.findById(trial.studyId()).orElseThrow();
         StudySpec spec = catalog.spec(study);
-        Pruner pruner = pruners.computeIfAbsent(study.getId(), id -> prunerFactory.create(spec));
+        Pruner pruner = pruners.computeIfAbsent(study.getId(),
+                id -> Pruner.of(spec.algorithm().earlyStopping(), spec.trialSettings().timeCap()));
         if (pruner != Pruner.NEVER) {
             StudyHistory known = history.load(study.getId(), spec);
-            TrialRecord record = known.trials().stream().filter(r -> r.number() == trial.number())
+            Trial measured = known.trials().stream().filter(r -> r.number() == trial.number())
                     .findFirst().orElseThrow();
-            if (pruner.shouldPrune(known, record)) {
+            if (pruner.shouldPrune(known.trials(), measured)) {
                 trials.requestStop(trialId, TrialState.PRUNED);
                 return new TrialViews.StopDecision(true);
             }

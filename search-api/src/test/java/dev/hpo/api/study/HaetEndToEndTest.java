@@ -1,4 +1,4 @@
-package dev.hpo.api.optimizer;
+package dev.hpo.api.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
