@@ -7,7 +7,6 @@ import dev.hpo.study.StudySpec;
 import dev.hpo.trial.Trial;
 import dev.hpo.trial.TrialState;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.OptionalDouble;
 

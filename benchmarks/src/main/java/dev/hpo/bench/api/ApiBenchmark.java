@@ -20,9 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,13 +29,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * directory, fills a study with trials (enqueued configurations), then lets concurrent clients claim and complete
  * every one over real HTTP, timing each suggestion + completion round trip. The service and its clients share one
  * JVM and the machine's cores, so the figures include the clients' own cost; each client keeps one connection and
- * speaks plain HTTP/1.1 over it ({@link BenchClient}), which costs the shared cores about half what the JDK's
- * clients did.
+ * speaks plain HTTP/1.1 over it ({@link BenchClient}), the leanest client we have, so the clients take as little
+ * of the shared cores as they can.
  *
  * <p>The figures describe a warm service, one that has run for a while: rounds of the same three phases on studies
  * of their own ({@code --warmup} trials in all) come first, and only their round trips' throughput, latency and CPU
- * are reported; {@code --warmup 0} measures a cold service. On two cores the first round ran at less than half the
- * speed of the measured one.
+ * are reported; {@code --warmup 0} measures a cold service, which the JIT compiler has not yet caught up with.
  */
 public final class ApiBenchmark implements Benchmark {
 
@@ -107,14 +103,14 @@ public final class ApiBenchmark implements Benchmark {
                     + " cores");
             report.put("trials", trials);
             report.put("clients", clients);
-            // Rounds like the measured one first, each on a study of its own. On two cores the JIT compiler keeps
-            // compiling and recompiling the request path for tens of thousands of requests, on one of the cores,
-            // and every kind of request changes what it has seen; the rounds' figures show how far that goes.
+            // Rounds like the measured one first, each on a study of its own. On few cores the JIT compiler keeps
+            // compiling and recompiling the request path for a long while, on one of the cores, and every kind of
+            // request changes what it has seen; the rounds' figures show how far that goes.
             ArrayNode warmUp = report.putArray("warmUp");
             for (int done = 0, round = 1; done < warmup; round++) {
                 int size = Math.min(trials, warmup - done);
                 System.err.println("hpo bench api: warm-up round " + round + ", " + size + " trials...");
-                warmUp.add(brief(phases("bench-api-warmup-" + round, size, clients).roundTrips()));
+                warmUp.add(ClientPhase.brief(phases("bench-api-warmup-" + round, size, clients).roundTrips()));
                 done += size;
             }
             Phases measured = phases("bench-api", trials, clients);
@@ -171,7 +167,7 @@ public final class ApiBenchmark implements Benchmark {
         }
         System.err.println("hpo bench api: enqueuing " + trials + " trials...");
         AtomicInteger next = new AtomicInteger();
-        return summary(parallel(clients, client -> {
+        return ClientPhase.run(http, clients, client -> {
             Timings own = new Timings();
             for (int i = next.getAndIncrement(); i < trials; i = next.getAndIncrement()) {
                 own.start();
@@ -179,14 +175,14 @@ public final class ApiBenchmark implements Benchmark {
                 own.stop();
             }
             return own;
-        }));
+        }).summary();
     }
 
     /** Each client asks for a trial and completes it until the study has none left. */
     private ObjectNode roundTrips(long study, int clients, int trials) throws Exception {
         System.err.println("hpo bench api: " + clients + " clients claiming and completing " + trials + " trials...");
         AtomicInteger worker = new AtomicInteger();
-        return summary(parallel(clients, client -> {
+        return ClientPhase.run(http, clients, client -> {
             String workerId = "bench-" + worker.getAndIncrement();
             String ask = "{\"workerId\": \"" + workerId + "\", \"count\": 1}";
             Timings own = new Timings();
@@ -201,7 +197,7 @@ public final class ApiBenchmark implements Benchmark {
                 client.post("/api/trials/" + trial + "/complete", "{\"metrics\": {\"loss\": " + loss + "}}");
                 own.stop();
             }
-        }));
+        }).summary();
     }
 
     /**
@@ -210,7 +206,7 @@ public final class ApiBenchmark implements Benchmark {
      */
     private ObjectNode httpFloor(int clients, int pairs) throws Exception {
         AtomicInteger next = new AtomicInteger();
-        return summary(parallel(clients, client -> {
+        return ClientPhase.run(http, clients, client -> {
             Timings own = new Timings();
             while (next.getAndIncrement() < pairs) {
                 own.start();
@@ -219,134 +215,7 @@ public final class ApiBenchmark implements Benchmark {
                 own.stop();
             }
             return own;
-        }));
-    }
-
-    /**
-     * Runs {@code work} on {@code clients} threads of their own and returns their timings, with the CPU time the
-     * clients and the rest of the JVM (the service) spent meanwhile, and the collections that paused both.
-     */
-    private Phase parallel(int clients, ClientWork work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        Map<Long, Long> before = CpuTimes.byThread();
-        Map<Long, Long> allocatedBefore = CpuTimes.allocatedByThread();
-        CpuTimes.Collections gcBefore = CpuTimes.Collections.sinceStart();
-        long start = System.nanoTime();
-        try {
-            List<Future<Client>> futures = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                futures.add(pool.submit(() -> {
-                    Timings timings;
-                    try (BenchClient own = http.another()) {
-                        timings = work.run(own);
-                    }
-                    return new Client(timings, Thread.currentThread().getId(), CpuTimes.currentThread(),
-                            CpuTimes.allocatedByCurrentThread());
-                }));
-            }
-            List<Client> results = new ArrayList<>();
-            for (Future<Client> f : futures) {
-                results.add(f.get());
-            }
-            long wall = System.nanoTime() - start;
-            CpuTimes.Collections collections = CpuTimes.Collections.sinceStart().since(gcBefore);
-            Map<Long, Long> after = CpuTimes.byThread();
-            Map<Long, Long> allocatedAfter = CpuTimes.allocatedByThread();
-            long clientCpu = 0;
-            long clientBytes = 0;
-            for (Client client : results) {
-                clientCpu += client.cpuNanos() - before.getOrDefault(client.threadId(), 0L);
-                clientBytes += client.allocatedBytes() - allocatedBefore.getOrDefault(client.threadId(), 0L);
-                after.remove(client.threadId());
-                allocatedAfter.remove(client.threadId());
-            }
-            return new Phase(results.stream().map(Client::timings).toList(), wall, clientCpu,
-                    CpuTimes.spentSince(before, after), clientBytes,
-                    CpuTimes.spentSince(allocatedBefore, allocatedAfter), collections);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** What one client does in a phase, on a connection of its own. */
-    @FunctionalInterface
-    private interface ClientWork {
-        Timings run(BenchClient client) throws Exception;
-    }
-
-    /** One client's timings, and the CPU time and bytes its thread had used when it finished. */
-    private record Client(Timings timings, long threadId, long cpuNanos, long allocatedBytes) {
-    }
-
-    /**
-     * A timed phase: every client's timings, wall time, the CPU time and allocated bytes of the clients and of the
-     * service, and the garbage collections meanwhile with their total time as the collectors report it.
-     */
-    private record Phase(List<Timings> timings, long wallNanos, long clientCpuNanos, long serviceCpuNanos,
-                         long clientBytes, long serviceBytes, CpuTimes.Collections collections) {
-    }
-
-    private static ObjectNode summary(Phase phase) {
-        List<Long> latencies = new ArrayList<>();
-        List<Long> betweenCollections = new ArrayList<>();
-        for (Timings client : phase.timings()) {
-            for (int i = 0; i < client.count(); i++) {
-                latencies.add(client.nanos(i));
-                if (!client.duringCollection(i)) {
-                    betweenCollections.add(client.nanos(i));
-                }
-            }
-        }
-        long[] all = sorted(latencies);
-        long[] unpaused = sorted(betweenCollections);
-        double seconds = phase.wallNanos() / 1e9;
-        ObjectNode node = JSON.createObjectNode();
-        node.put("count", all.length);
-        node.put("seconds", round(seconds));
-        node.put("perSecond", round(all.length / seconds));
-        node.put("p50Ms", millis(percentile(all, 0.50)));
-        node.put("p90Ms", millis(percentile(all, 0.90)));
-        node.put("p99Ms", millis(percentile(all, 0.99)));
-        node.put("maxMs", millis(all.length == 0 ? 0 : all[all.length - 1]));
-        // CPU per operation is steadier than latency on a shared machine, and says what the service itself costs.
-        node.put("serviceCpuMsEach", all.length == 0 ? 0 : round(phase.serviceCpuNanos() / 1e6 / all.length));
-        node.put("clientCpuMsEach", all.length == 0 ? 0 : round(phase.clientCpuNanos() / 1e6 / all.length));
-        // Both share the heap: what they allocate fills the young generation, whose collections pause everyone.
-        node.put("serviceAllocatedKbEach", all.length == 0 ? 0 : round(phase.serviceBytes() / 1e3 / all.length));
-        node.put("clientAllocatedKbEach", all.length == 0 ? 0 : round(phase.clientBytes() / 1e3 / all.length));
-        // Collections pause requests in flight; many short ones weigh on the tail.
-        node.put("gcCount", phase.collections().count());
-        node.put("gcMs", phase.collections().millis());
-        // Every operation in flight during a collection waits for it: when they are more than 1% of all, the
-        // collections set the p99, and the p99 of the others shows what the service's own work gives.
-        node.put("duringCollections", all.length - unpaused.length);
-        node.put("p99MsBetweenCollections", millis(percentile(unpaused, 0.99)));
-        return node;
-    }
-
-    private static long[] sorted(List<Long> values) {
-        return values.stream().mapToLong(Long::longValue).sorted().toArray();
-    }
-
-    /** A warm-up round's round trips in one line: throughput, latency and the service's CPU. */
-    private static ObjectNode brief(ObjectNode roundTrips) {
-        ObjectNode node = JSON.createObjectNode();
-        for (String field : List.of("perSecond", "p50Ms", "p99Ms", "serviceCpuMsEach")) {
-            node.set(field, roundTrips.get(field));
-        }
-        return node;
-    }
-
-    private static long percentile(long[] sorted, double q) {
-        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-    }
-
-    private static double millis(long nanos) {
-        return round(nanos / 1e6);
-    }
-
-    private static double round(double x) {
-        return Math.round(x * 100) / 100.0;
+        }).summary();
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

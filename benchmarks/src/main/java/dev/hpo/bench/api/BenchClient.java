@@ -22,9 +22,10 @@ import java.util.Locale;
  *
  * <p>It speaks the little of HTTP/1.1 the benchmark needs (a request with a length; an answer with a length, in
  * chunks or up to the connection's end) over a plain socket, because the clients share the machine's cores and heap
- * with the service they measure, and whatever they spend is taken from it. With the JDK's
- * {@code HttpURLConnection}, the clients took about 85 µs of CPU and 39 kB of heap per request: a quarter of the CPU
- * of a round trip, and a third of what filled the young generation. This client takes about 45 µs and 10 kB.
+ * with the service they measure, and whatever they spend is taken from it: the JDK's {@code HttpURLConnection}
+ * costs a request several times the CPU and heap, and its garbage fills the young generation the service's
+ * requests pause for. The benchmark reports the clients' own CPU and allocation per request
+ * ({@code clientCpuMsEach}, {@code clientAllocatedKbEach}).
  */
 final class BenchClient implements Closeable {
 

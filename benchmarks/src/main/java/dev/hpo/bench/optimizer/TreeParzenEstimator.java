@@ -183,7 +183,7 @@ final class TreeParzenEstimator implements SearchAlgorithm {
 
         static Estimator parzen(double[] values, double[] weights) {
             int n = values.length;
-            // The prior joins the trials: mean 0.5, width 1 (the whole range), weight 1.
+            // The prior joins the observations: mean 0.5, width 1 (the whole range), weight 1.
             double[] mus = new double[n + 1];
             double[] w = new double[n + 1];
             Integer[] order = new Integer[n];

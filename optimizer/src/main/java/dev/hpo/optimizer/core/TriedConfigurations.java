@@ -10,8 +10,8 @@ import java.util.Map;
  * Canonical points already taken by a trial (of any state) or already chosen in this round of proposals.
  *
  * <p>Points are bucketed by a hash of their integer and categorical coordinates and by the first float coordinate
- * cut into slices of the float tolerance, so a look-up compares against the few points of three buckets instead of every
- * trial of the study: a study of 10,000 trials still answers in microseconds.
+ * cut into slices of the float tolerance, so a look-up compares against the few points of three buckets instead of
+ * every trial of the study, and costs about the same however large the study grows.
  */
 public final class TriedConfigurations {
 

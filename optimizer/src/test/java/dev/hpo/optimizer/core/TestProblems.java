@@ -49,7 +49,7 @@ public final class TestProblems {
         }
     };
 
-    /** Runs {@code evaluations} sequential trials and returns the trials. */
+    /** Runs {@code evaluations} sequential trials, as one worker would, and returns them. */
     public static List<Trial> run(SearchAlgorithm algorithm, SearchProblem problem, int evaluations,
                                         Function<Configuration, Map<String, Double>> evaluate) {
         List<Trial> trials = new ArrayList<>();
