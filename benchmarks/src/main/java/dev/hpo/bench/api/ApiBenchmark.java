@@ -62,6 +62,7 @@ public final class ApiBenchmark implements Benchmark {
 
     /** Where the report goes; from the command line, standard output, which carries nothing else. */
     private final PrintStream out;
+    /** The service's address; every client, and every request between phases, gets a connection of its own. */
     private BenchClient http;
 
     public ApiBenchmark() {
@@ -118,7 +119,12 @@ public final class ApiBenchmark implements Benchmark {
             report.set("httpFloor", measured.httpFloor());
             report.set("roundTrips", measured.roundTrips());
             long study = measured.study();
-            JsonNode status = http.get("/api/studies/" + study);
+            JsonNode status;
+            // A connection of its own, like every request between phases: one kept from before a phase has idled
+            // through it, longer than the service keeps an idle connection open.
+            try (BenchClient once = http.another()) {
+                status = once.get("/api/studies/" + study);
+            }
             report.put("studyState", status.get("state").asText());
             report.put("trialsComplete", status.at("/trialCounts/COMPLETE").asLong());
             report.put("targetP99Ms", 50);
@@ -140,7 +146,10 @@ public final class ApiBenchmark implements Benchmark {
      * now, to read the round-trip figures against); the round trips.
      */
     private Phases phases(String name, int trials, int clients) throws Exception {
-        long study = http.post("/api/studies", spec(name, trials)).get("id").asLong();
+        long study;
+        try (BenchClient once = http.another()) {
+            study = once.post("/api/studies", spec(name, trials)).get("id").asLong();
+        }
         ObjectNode fill = fill(study, trials, clients);
         ObjectNode floor = httpFloor(clients, Math.min(trials, 5_000));
         return new Phases(study, fill, floor, roundTrips(study, clients, trials));
