@@ -37,7 +37,7 @@ public final class StudyRanking {
     private final Map<Long, EvaluatedConfiguration> byTrial = new HashMap<>();
     /** The first trials of the configurations that were the best so far when they appeared. */
     private final Set<Long> bestSoFar = new HashSet<>();
-    /** The Pareto front, best first by the first objective; empty for a study with one objective. */
+    /** The Pareto front, best first by the first objective; null for a study with one objective, which has none. */
     private final List<EvaluatedConfiguration> front;
 
     private StudyRanking(StudySpec spec, SearchProblem problem, Evaluations evaluations) {

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The HAET formulation through the service's sampler interface: minimise MACs, stay as accurate as the baseline. */
+/** The HAET formulation through the service's entry points: minimise MACs, stay as accurate as the baseline. */
 class HaetStudyTest {
 
     private static final String SPEC = """

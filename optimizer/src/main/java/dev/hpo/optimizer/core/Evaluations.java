@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * A study's trials grouped by configuration (repeats of one configuration together), each with its mean
- * metrics, spread and {@link Standing}. Also what the service reports as the best configuration and the
- * Pareto front.
+ * metrics, spread and {@link Standing}: what the algorithms breed and model from, and what
+ * the study ranking the service reports is built on.
  */
 public final class Evaluations {
 
@@ -40,15 +40,15 @@ public final class Evaluations {
         List<double[]> units = new ArrayList<>();
         List<Trial> ordered = new ArrayList<>(trials);
         ordered.sort(Comparator.comparingLong(Trial::number));
-        for (Trial o : ordered) {
-            double[] unit = cube.encode(o.parameters());
+        for (Trial t : ordered) {
+            double[] unit = cube.encode(t.parameters());
             int index = tried.indexOf(unit);
             if (index < 0) {
                 index = tried.add(unit);
                 groups.add(new ArrayList<>());
                 units.add(unit);
             }
-            groups.get(index).add(o);
+            groups.get(index).add(t);
         }
         List<EvaluatedConfiguration> configurations = new ArrayList<>();
         for (int i = 0; i < groups.size(); i++) {
