@@ -1,6 +1,7 @@
 package dev.hpo.optimizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.hpo.space.Configuration;
 import dev.hpo.study.Constraint;
@@ -27,7 +28,7 @@ class BaselineTest {
                 trial(1, BASELINE, TrialState.COMPLETE, 0.92, true), trial(2, BASELINE, TrialState.FAILED, 0, true),
                 trial(3, OTHER, TrialState.COMPLETE, 0.99, false), trial(4, OTHER, TrialState.COMPLETE, 0.10, true));
 
-        assertThat(Baseline.value(trials, "accuracy")).hasValueCloseTo(0.91, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(Baseline.value(trials, "accuracy")).hasValueCloseTo(0.91, within(1e-12));
     }
 
     @Test

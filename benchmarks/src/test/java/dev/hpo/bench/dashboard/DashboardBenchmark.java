@@ -54,9 +54,12 @@ class DashboardBenchmark {
               const view = document.getElementById('view');
               if (view && view.querySelector('#trials') && !view.hasAttribute('aria-busy')) {
                 observer.disconnect();
-                requestAnimationFrame(() => requestAnimationFrame(() => { window.hpoInteractiveAt = performance.now(); }));
+                requestAnimationFrame(() => requestAnimationFrame(() => {
+                  window.hpoInteractiveAt = performance.now();
+                }));
               }
-            }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });""";
+            }).observe(document,
+                { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });""";
 
     @LocalServerPort
     int port;

@@ -100,7 +100,7 @@ final class GaussianProcess {
         return new GaussianProcess(x, z, categorical, mean, scale, logScales, params[d], l, a);
     }
 
-    /** Which coordinates of the cube the kernel treats as categorical: a mismatch is distance 1, whatever the values. */
+    /** Which coordinates of the cube the kernel treats as categorical: any mismatch is distance 1. */
     static boolean[] categorical(UnitCube cube) {
         boolean[] categorical = new boolean[cube.dimensions()];
         for (int i = 0; i < categorical.length; i++) {

@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Creates trials: from the study's search algorithm when workers need work, or from a configuration a user enqueues.
- * Both happen while the study's row is locked, so concurrent requests can never create more trials than the
- * budget holds, and the algorithm always sees every trial created before it.
+ * Creates trials: from the study's search algorithm when workers need work, or from a configuration a user
+ * enqueues. Both happen while the study's row is locked, so concurrent requests can never create more trials than
+ * the budget holds, and the algorithm always sees every trial created before it.
  */
 @Component
 class TrialGenerator {
@@ -48,8 +48,8 @@ class TrialGenerator {
     }
 
     /**
-     * Asks the study's search algorithm for enough configurations to give {@code wanted} trials, within the budget and the
-     * study's parallelism; returns how many trials were created (0 when none may be).
+     * Asks the study's search algorithm for enough configurations to give {@code wanted} trials, within the budget
+     * and the study's parallelism; returns how many trials were created (0 when none may be).
      */
     int sample(long studyId, int wanted) {
         Integer created = transaction.execute(status -> {
