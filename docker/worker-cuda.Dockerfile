@@ -10,10 +10,12 @@ COPY pom.xml ./
 # Maven reads every module of the reactor, so every module is copied even when only one is built.
 COPY search-space/ search-space/
 COPY protocol/ protocol/
+COPY optimizer/ optimizer/
 COPY search-api/ search-api/
 COPY trial-runner/ trial-runner/
 COPY hpo-cli/ hpo-cli/
 COPY reliability-tests/ reliability-tests/
+COPY benchmarks/ benchmarks/
 COPY docker/collect-runtime.sh docker/
 RUN --mount=type=cache,target=/root/.m2 \
     mvn -B -ntp -Dmaven.test.skip=true -Dcuda -pl trial-runner -am package \

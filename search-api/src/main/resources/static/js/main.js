@@ -17,7 +17,9 @@ function route() {
   const match = location.pathname.match(/^\/studies\/([^/]+)\/?$/);
   const shown = match ? showStudy(view, decodeURIComponent(match[1]), signal, live) : showStudies(view, signal, live);
   shown.catch((e) => {
-    if (e.name !== 'AbortError') view.innerHTML = errorBox(e.message);
+    if (e.name === 'AbortError') return;
+    view.innerHTML = errorBox(e.message);
+    view.removeAttribute('aria-busy');
   });
 }
 

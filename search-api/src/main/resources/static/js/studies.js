@@ -25,7 +25,6 @@ export async function showStudies(view, signal, live) {
     body.innerHTML = studies.length === 0
       ? '<p class="empty">No studies yet. Create one with <code>hpo study create spec.json</code>.</p>'
       : renderTable(studies);
-    performance.mark('hpo:interactive');
     // Keep polling even when nothing runs: a study created elsewhere should appear without a reload.
     return true;
   };

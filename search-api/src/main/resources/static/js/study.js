@@ -11,6 +11,10 @@ import { TrialDrawer } from './detail.js';
 export async function showStudy(view, studyId, signal, live) {
   setCrumbs([{ text: 'studies', href: '/' }, { text: `study ${studyId}` }]);
   view.innerHTML = layout();
+  // Busy until the first render has drawn the charts and the table: assistive technologies wait for it before
+  // reading the page, and whoever drives the page (tests, the dashboard benchmark) knows when it is usable.
+  view.setAttribute('aria-busy', 'true');
+  signal.addEventListener('abort', () => view.removeAttribute('aria-busy'));
   // The charting library is the largest thing the page loads: fetch it while the study's data is on its way.
   const charts = import('./charts.js');
   const page = new StudyPage(view, studyId, signal, charts);
@@ -77,11 +81,13 @@ class StudyPage {
       answer = await getJsonIfChanged(`/api/dashboard/studies/${encodeURIComponent(this.studyId)}`, this.etag, { signal: this.signal });
     } catch (e) {
       if (e.name === 'AbortError') return false;
-      if (!this.data) this.el('study-head').innerHTML = errorBox(e.status === 404 ? `There is no study ${this.studyId}.` : `Could not load the study: ${e.message}`);
+      if (!this.data) {
+        this.el('study-head').innerHTML = errorBox(e.status === 404 ? `There is no study ${this.studyId}.` : `Could not load the study: ${e.message}`);
+        this.view.removeAttribute('aria-busy');
+      }
       return !this.data ? false : this.data.study.state === 'RUNNING';
     }
     if (answer.changed) {
-      if (!this.data) performance.mark('hpo:data');
       this.etag = answer.etag;
       this.data = answer.body;
       this.charts = await this.chartsLoading;
@@ -114,8 +120,7 @@ class StudyPage {
     if (this.rendered && this.drawer.trialId !== null) this.drawer.refresh(this.signal);
     if (!this.rendered) {
       this.rendered = true;
-      // Two frames: the first lets the browser lay out, the second runs after the charts were painted.
-      requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('hpo:interactive')));
+      this.view.removeAttribute('aria-busy');
     }
   }
 

@@ -2,7 +2,6 @@ package dev.hpo.api;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,8 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import dev.hpo.api.optimizer.Pruner;
-import dev.hpo.api.optimizer.Sampler;
 import org.junit.jupiter.api.Test;
 
 class DependencyRulesTest {
@@ -20,19 +17,10 @@ class DependencyRulesTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.hpo.api");
 
+    /** The search, early stopping and ranking are the optimizer module's; the service only calls them. */
     @Test
-    void samplersAndPrunersArePureAlgorithms() {
-        classes().that().implement(Sampler.class).or().implement(Pruner.class)
-                .should().onlyDependOnClassesThat().resideOutsideOfPackages(
-                        "org.springframework..", "jakarta.persistence..", "dev.hpo.api.study..", "dev.hpo.api.trial..")
-                .check(API);
-    }
-
-    @Test
-    void theOptimizerNeverSeesEntitiesOrRepositories() {
-        noClasses().that().resideInAPackage("dev.hpo.api.optimizer..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.hpo.api.study..", "dev.hpo.api.trial..",
-                        "jakarta.persistence..", "org.springframework.data..")
+    void jeneticsStaysInTheOptimizerModule() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("io.jenetics..")
                 .check(API);
     }
 

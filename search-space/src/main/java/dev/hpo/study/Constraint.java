@@ -112,6 +112,29 @@ public record Constraint(String metric, OptionalDouble min, OptionalDouble max, 
         return below + above;
     }
 
+    /**
+     * The violation relative to the size of each bound it breaks, so that a MACs bound of 2e8 and an accuracy bound
+     * of 0.9 weigh alike when several violations are summed: 0 when feasible, infinite for NaN. A bound within
+     * 1e-12 of zero counts with size 1. Optimizers rank infeasible configurations by the sum of these.
+     */
+    public double relativeViolation(double value) {
+        if (Double.isNaN(value)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double v = 0;
+        if (min.isPresent() && value < min.getAsDouble()) {
+            v += (min.getAsDouble() - value) / scale(min.getAsDouble());
+        }
+        if (max.isPresent() && value > max.getAsDouble()) {
+            v += (value - max.getAsDouble()) / scale(max.getAsDouble());
+        }
+        return v;
+    }
+
+    private static double scale(double bound) {
+        return Math.abs(bound) < 1e-12 ? 1 : Math.abs(bound);
+    }
+
     public boolean satisfiedBy(double value) {
         return violation(value) == 0;
     }

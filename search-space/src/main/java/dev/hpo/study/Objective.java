@@ -25,4 +25,9 @@ public record Objective(String metric, Goal goal) {
     public static Objective minimize(String metric) {
         return new Objective(metric, Goal.MINIMIZE);
     }
+
+    /** The value turned into a loss, smaller is better whatever the goal: how optimizers compare values. */
+    public double loss(double value) {
+        return goal == Goal.MAXIMIZE ? -value : value;
+    }
 }

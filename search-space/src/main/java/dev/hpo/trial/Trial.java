@@ -1,6 +1,7 @@
 package dev.hpo.trial;
 
 import dev.hpo.space.Configuration;
+import dev.hpo.space.SearchSpace;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -197,6 +198,18 @@ public record Trial(long id, long studyId, long number, long configKey, int repe
         return new Trial(storedId, studyId, number, configKey, repeat, enqueued, parameters, state, stopRequested,
                 workerId, attempts, metrics, failureReason, measurements, createdAt, startedAt, finishedAt,
                 heartbeatAt);
+    }
+
+    /**
+     * This trial with its parameters in the space's canonical types (Double, Long, declared values), as the search
+     * compares configurations; a trial read from storage holds them as they were written.
+     *
+     * @throws dev.hpo.space.InvalidConfigurationException when they do not fit the space
+     */
+    public Trial inCanonicalTypes(SearchSpace space) {
+        return new Trial(id, studyId, number, configKey, repeat, enqueued, space.canonical(parameters), state,
+                stopRequested, workerId, attempts, metrics, failureReason, measurements, createdAt, startedAt,
+                finishedAt, heartbeatAt);
     }
 
     /** This trial with the measurements of its latest attempt replaced. */

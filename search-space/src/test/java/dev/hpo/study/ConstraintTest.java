@@ -2,6 +2,7 @@ package dev.hpo.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,15 @@ class ConstraintTest {
     @Test
     void aValueThatCannotBeJudgedIsNeverFeasible() {
         assertThat(Constraint.atMost("loss", 1).violation(Double.NaN)).isInfinite();
+        assertThat(Constraint.atMost("loss", 1).relativeViolation(Double.NaN)).isInfinite();
+    }
+
+    @Test
+    void relativeViolationWeighsEachBoundBreachBySizeOfTheBound() {
+        assertThat(Constraint.atLeast("accuracy", 0.8).relativeViolation(0.7)).isCloseTo(0.125, within(1e-12));
+        assertThat(Constraint.atMost("macs", 2e8).relativeViolation(3e8)).isCloseTo(0.5, within(1e-12));
+        assertThat(Constraint.atMost("macs", 2e8).relativeViolation(1e8)).isZero();
+        assertThat(Constraint.atLeast("gain", 0).relativeViolation(-0.25)).isCloseTo(0.25, within(1e-12));
     }
 
     @Test

@@ -67,7 +67,7 @@ public class StudyLifecycle {
 
     /**
      * Completes the study when nothing is waiting or running and no more trials may be created: its budget is
-     * spent or its sampler has nothing left to propose.
+     * spent or its search algorithm has nothing left to propose.
      */
     public void completeIfDone(long studyId) {
         StudyStatus study = statuses.find(studyId).orElseThrow();

@@ -1,6 +1,8 @@
 package dev.hpo.api.study;
 
 import dev.hpo.api.error.ApiException;
+import dev.hpo.optimizer.StudyRanking;
+import dev.hpo.optimizer.core.EvaluatedConfiguration;
 import dev.hpo.protocol.Best;
 import dev.hpo.protocol.Candidate;
 import dev.hpo.protocol.Pareto;
@@ -8,13 +10,15 @@ import dev.hpo.protocol.StudyView;
 import dev.hpo.study.StudySpec;
 import dev.hpo.study.StudySpecParser;
 import dev.hpo.study.StudyState;
-import dev.hpo.trial.TrialState;
+import dev.hpo.trial.Trial;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
-/** Creating, reading, ranking and stopping studies. */
+/** Creating, reading, ranking and stopping studies; the ranking itself is the optimizer's {@link StudyRanking}. */
 @Service
 class StudyService {
 
@@ -66,8 +70,7 @@ class StudyService {
     Best best(long id) {
         StudyEntity study = find(id);
         StudySpec spec = catalog.spec(study);
-        List<Candidate> candidates = Ranking.candidates(spec, outcomes(id));
-        return new Best(id, spec.objectives().get(0), Ranking.best(spec, candidates).orElse(null));
+        return new Best(id, spec.objectives().get(0), best(spec, id));
     }
 
     Pareto pareto(long id) {
@@ -77,17 +80,9 @@ class StudyService {
             throw new ApiException.Conflict("Study " + id + " has one objective; a Pareto front needs two. "
                     + "Ask for its best trial instead.");
         }
+        StudyRanking ranking = ranking(spec, id);
         return new Pareto(id, spec.objectives(),
-                Ranking.paretoFront(spec, Ranking.candidates(spec, outcomes(id))));
-    }
-
-    /** Every completed trial's outcome, for ranking. */
-    private List<Ranking.Outcome> outcomes(long studyId) {
-        return trials.trials(studyId).stream()
-                .filter(t -> t.state() == TrialState.COMPLETE)
-                .map(t -> new Ranking.Outcome(t.id(), t.configKey(), t.parameters().values(), t.state(), t.metrics(),
-                        t.enqueued()))
-                .toList();
+                ranking.paretoFront().stream().map(c -> candidate(ranking, c)).toList());
     }
 
     private StudyEntity find(long id) {
@@ -104,10 +99,34 @@ class StudyService {
 
     private StudyView view(StudyEntity study, boolean withSpec) {
         StudyCatalog.ParsedStudy parsed = catalog.of(study);
-        List<Candidate> candidates = Ranking.candidates(parsed.spec(), outcomes(study.getId()));
         return new StudyView(study.getId(), study.getName(), study.getState(), study.getCreatedAt(),
                 study.getFinishedAt(), study.getTrialsCreated(), StudyRules.trialCapacity(parsed.spec()),
-                trials.counts(study.getId()), Ranking.best(parsed.spec(), candidates).orElse(null),
+                trials.counts(study.getId()), best(parsed.spec(), study.getId()),
                 withSpec ? parsed.specJson() : null);
+    }
+
+    private StudyRanking ranking(StudySpec spec, long id) {
+        return StudyRanking.of(spec, trials.trials(id).stream().map(t -> t.inCanonicalTypes(spec.searchSpace()))
+                .toList());
+    }
+
+    /** The best configuration for the study's first objective, or null while none completed with it. */
+    private Candidate best(StudySpec spec, long id) {
+        StudyRanking ranking = ranking(spec, id);
+        return ranking.best().map(c -> candidate(ranking, c)).orElse(null);
+    }
+
+    /** A ranked configuration as the API shows it: metrics by name, the trials that completed it by id. */
+    private static Candidate candidate(StudyRanking ranking, EvaluatedConfiguration c) {
+        Map<String, Double> means = new TreeMap<>();
+        Map<String, Double> spread = new TreeMap<>();
+        c.metrics().forEach((name, summary) -> {
+            means.put(name, summary.mean());
+            spread.put(name, summary.standardDeviation());
+        });
+        Trial first = c.trials().get(0);
+        return new Candidate(first.configKey(), first.parameters().values(),
+                c.completedTrials().stream().map(Trial::id).toList(), means, spread, ranking.feasible(c),
+                ranking.violation(c));
     }
 }

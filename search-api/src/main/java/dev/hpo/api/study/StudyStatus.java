@@ -8,7 +8,7 @@ import java.time.Instant;
  * completion without loading the whole entity (its spec is parsed once and kept by {@link StudyCatalog}).
  *
  * @param trialsCreated trials created so far, also the next trial number
- * @param exhausted true once the sampler had nothing left to propose
+ * @param exhausted true once the search algorithm had nothing left to propose
  */
 public record StudyStatus(long id, StudyState state, long trialsCreated, boolean exhausted, Instant createdAt) {
 

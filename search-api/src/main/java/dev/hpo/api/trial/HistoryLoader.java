@@ -1,13 +1,13 @@
 package dev.hpo.api.trial;
 
-import dev.hpo.api.optimizer.StudyHistory;
-import dev.hpo.api.optimizer.TrialRecord;
-import dev.hpo.space.Configuration;
+import dev.hpo.optimizer.StudyHistory;
 import dev.hpo.study.StudySpec;
-import dev.hpo.trial.Trial;
 import org.springframework.stereotype.Component;
 
-/** Builds the optimizer's view of a study from the store, so a restarted service continues where it was. */
+/**
+ * A study's trials from the store as the optimizer reads them, with their parameters in the space's canonical
+ * types, so a restarted service continues the search where it was.
+ */
 @Component
 class HistoryLoader {
 
@@ -17,12 +17,9 @@ class HistoryLoader {
         this.store = store;
     }
 
+    /** Every trial of the study with its latest attempt's measurements, which early stopping compares. */
     StudyHistory load(long studyId, StudySpec spec) {
-        return new StudyHistory(spec, store.ofStudy(studyId, true).stream().map(t -> record(t, spec)).toList());
-    }
-
-    private static TrialRecord record(Trial t, StudySpec spec) {
-        Configuration parameters = spec.searchSpace().canonical(t.parameters());
-        return new TrialRecord(t.number(), parameters, t.state(), t.metrics(), t.measurements(), t.enqueued());
+        return new StudyHistory(spec, store.ofStudy(studyId, true).stream()
+                .map(t -> t.inCanonicalTypes(spec.searchSpace())).toList());
     }
 }

@@ -1,12 +1,12 @@
 package dev.hpo.api.trial;
 
 import dev.hpo.api.error.ApiException;
-import dev.hpo.api.optimizer.Sampler;
-import dev.hpo.api.optimizer.SamplerFactory;
 import dev.hpo.api.study.StudyCatalog;
 import dev.hpo.api.study.StudyEntity;
 import dev.hpo.api.study.StudyRepository;
 import dev.hpo.api.study.StudyRules;
+import dev.hpo.optimizer.SearchAlgorithms;
+import dev.hpo.optimizer.StudyHistory;
 import dev.hpo.space.Configuration;
 import dev.hpo.study.StudySpec;
 import dev.hpo.trial.Trial;
@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Creates trials: from the study's sampler when workers need work, or from a configuration a user enqueues.
+ * Creates trials: from the study's search algorithm when workers need work, or from a configuration a user enqueues.
  * Both happen while the study's row is locked, so concurrent requests can never create more trials than the
- * budget holds, and the sampler always sees every trial created before it.
+ * budget holds, and the search always sees every trial created before it.
  */
 @Component
 class TrialGenerator {
@@ -29,19 +29,16 @@ class TrialGenerator {
     private final StudyRepository studies;
     private final TrialStore store;
     private final StudyCatalog catalog;
-    private final SamplerFactory samplerFactory;
     private final HistoryLoader history;
     private final WaitingTrials waiting;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final Map<Long, Sampler> samplers = new ConcurrentHashMap<>();
 
-    TrialGenerator(StudyRepository studies, TrialStore store, StudyCatalog catalog, SamplerFactory samplerFactory,
-                   HistoryLoader history, WaitingTrials waiting, TransactionTemplate transaction, Clock clock) {
+    TrialGenerator(StudyRepository studies, TrialStore store, StudyCatalog catalog, HistoryLoader history,
+                   WaitingTrials waiting, TransactionTemplate transaction, Clock clock) {
         this.studies = studies;
         this.store = store;
         this.catalog = catalog;
-        this.samplerFactory = samplerFactory;
         this.history = history;
         this.waiting = waiting;
         this.transaction = transaction;
@@ -49,7 +46,7 @@ class TrialGenerator {
     }
 
     /**
-     * Asks the sampler for enough configurations to give {@code wanted} trials, within the budget and the
+     * Asks the search algorithm for enough configurations to give {@code wanted} trials, within the budget and the
      * study's parallelism; returns how many trials were created (0 when none may be).
      */
     int sample(long studyId, int wanted) {
@@ -66,8 +63,9 @@ class TrialGenerator {
             if (groups <= 0) {
                 return 0;
             }
-            Sampler sampler = samplers.computeIfAbsent(studyId, id -> samplerFactory.create(spec));
-            List<Configuration> proposals = sampler.propose(history.load(studyId, spec), (int) groups);
+            StudyHistory known = history.load(studyId, spec);
+            List<Configuration> proposals = SearchAlgorithms.of(spec.algorithm().name())
+                    .propose(known.problem(), known.trials(), (int) groups);
             if (proposals.isEmpty()) {
                 study.markExhausted();
                 return 0;

@@ -1,12 +1,12 @@
 package dev.hpo.api.trial;
 
 import dev.hpo.api.error.ApiException;
-import dev.hpo.api.optimizer.Pruner;
-import dev.hpo.api.optimizer.PrunerFactory;
 import dev.hpo.api.study.StudyCatalog;
 import dev.hpo.api.study.StudyLifecycle;
 import dev.hpo.api.study.StudyStatus;
 import dev.hpo.api.study.StudyStatuses;
+import dev.hpo.optimizer.StudyHistory;
+import dev.hpo.optimizer.pruning.Pruner;
 import dev.hpo.protocol.Completion;
 import dev.hpo.protocol.Heartbeat;
 import dev.hpo.protocol.MeasurementReport;
@@ -40,7 +40,6 @@ class TrialReports {
     private final StudyStatuses statuses;
     private final StudyCatalog catalog;
     private final StudyLifecycle lifecycle;
-    private final PrunerFactory prunerFactory;
     private final HistoryLoader history;
     private final TrialMapper mapper;
     private final WaitingTrials waiting;
@@ -48,13 +47,12 @@ class TrialReports {
     private final Map<Long, Pruner> pruners = new ConcurrentHashMap<>();
 
     TrialReports(TrialStore store, StudyStatuses statuses, StudyCatalog catalog, StudyLifecycle lifecycle,
-                 PrunerFactory prunerFactory, HistoryLoader history, TrialMapper mapper, WaitingTrials waiting,
+                 HistoryLoader history, TrialMapper mapper, WaitingTrials waiting,
                  Clock clock) {
         this.store = store;
         this.statuses = statuses;
         this.catalog = catalog;
         this.lifecycle = lifecycle;
-        this.prunerFactory = prunerFactory;
         this.history = history;
         this.mapper = mapper;
         this.waiting = waiting;
@@ -73,13 +71,14 @@ class TrialReports {
             return new StopDecision(true);
         }
         StudySpec spec = catalog.spec(status(trial.studyId()));
-        Pruner pruner = pruners.computeIfAbsent(trial.studyId(), id -> prunerFactory.create(spec));
+        Pruner pruner = pruners.computeIfAbsent(trial.studyId(),
+                id -> Pruner.of(spec.algorithm().earlyStopping(), spec.trialSettings().timeCap()));
         if (pruner == Pruner.NEVER) {
             return new StopDecision(false);
         }
-        var known = history.load(trial.studyId(), spec);
-        var record = known.trials().stream().filter(r -> r.number() == trial.number()).findFirst().orElseThrow();
-        if (pruner.shouldPrune(known, record)) {
+        StudyHistory known = history.load(trial.studyId(), spec);
+        Trial measured = known.trials().stream().filter(t -> t.id() == trial.id()).findFirst().orElseThrow();
+        if (pruner.shouldPrune(known.trials(), measured)) {
             requestStop(trialId, TrialState.PRUNED);
             return new StopDecision(true);
         }

@@ -247,9 +247,13 @@ class DashboardBrowserIT {
         return driver;
     }
 
+    /** Waits until the study page's first render is done (it stops being busy) and the frames after it painted. */
     private void waitForInteractive() {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> (Boolean) js().executeScript(
-                "return performance.getEntriesByName('hpo:interactive').length > 0"));
+                "const view = document.getElementById('view');"
+                        + " return view.querySelector('#trials') !== null && !view.hasAttribute('aria-busy');"));
+        js().executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " requestAnimationFrame(() => requestAnimationFrame(() => done()));");
     }
 
     private <T> T waitFor(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done) {

@@ -19,7 +19,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * Selenium with its driver download switched off: tests use exactly the browser that is installed.
  * Paths can be overridden with {@code -Dhpo.chromium=...} and {@code -Dhpo.chromedriver=...}.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("hpo.chromium", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("hpo.chromedriver", "/usr/bin/chromedriver"));
@@ -43,7 +43,7 @@ final class HeadlessChromium implements AutoCloseable {
         return Optional.empty();
     }
 
-    static HeadlessChromium start(int width, int height) throws IOException {
+    public static HeadlessChromium start(int width, int height) throws IOException {
         Path profile = Files.createTempDirectory("hpo-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -64,12 +64,12 @@ final class HeadlessChromium implements AutoCloseable {
         return new HeadlessChromium(driver, profile);
     }
 
-    ChromeDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 
     /** Console messages at WARNING or above (console.error, uncaught errors, failed loads) since the last call. */
-    List<String> consoleProblems() {
+    public List<String> consoleProblems() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
                 .map(LogEntry::getMessage)

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Skips a browser test class, before its service starts, when this machine has no Chromium or chromedriver, and
  * says so on the console as well as in the test report.
  */
-class RequiresChromium implements ExecutionCondition {
+public class RequiresChromium implements ExecutionCondition {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {

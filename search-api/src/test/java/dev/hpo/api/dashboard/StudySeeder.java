@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * go straight into the database in batches, because running ten thousand of them through the worker protocol would
  * take minutes and show nothing the page does not already get from the stored rows.
  */
-final class StudySeeder {
+public final class StudySeeder {
 
     private static final ArchitectureSpec BASELINE = ArchitectureSpec.baseline(ModelFamily.RESNET9, InputShape.of(1, 28, 28), 10);
     private static final int EPOCHS = 10;
@@ -44,7 +44,7 @@ final class StudySeeder {
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
 
-    StudySeeder(String baseUrl, JdbcTemplate jdbc) {
+    public StudySeeder(String baseUrl, JdbcTemplate jdbc) {
         this.baseUrl = baseUrl;
         this.jdbc = jdbc;
     }
@@ -79,7 +79,7 @@ final class StudySeeder {
     }
 
     /** Creates a study through the API and answers its id. */
-    long createStudy(String name, int maxTrials) throws IOException, InterruptedException {
+    public long createStudy(String name, int maxTrials) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/studies"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(spec(name, maxTrials)))
@@ -114,7 +114,7 @@ final class StudySeeder {
      * Adds {@code count} trials to a study that has none, the last few running or waiting, and dates the study's
      * start back so the trials' times fall after it.
      */
-    void seedTrials(long studyId, int count, long seed) throws IOException {
+    public void seedTrials(long studyId, int count, long seed) throws IOException {
         Random random = new Random(seed);
         Instant now = Instant.now();
         List<SeededTrial> trials = new ArrayList<>(count);
