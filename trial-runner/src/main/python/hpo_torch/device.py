@@ -1,5 +1,6 @@
 """The device a trial trains on and what it makes fast there: bf16 autocast and channels-last memory on CUDA."""
 import contextlib
+import os
 
 import torch
 
@@ -26,6 +27,10 @@ class Device:
             torch.backends.cudnn.benchmark = True
             torch.backends.cuda.matmul.allow_tf32 = True
             torch.backends.cudnn.allow_tf32 = True
+        elif "OMP_NUM_THREADS" not in os.environ:
+            # Some builds (Debian's among them) start with one thread; a trial on the CPU gets the cores it may use,
+            # as the DL4J engine does, unless the worker shares them out (--threads sets OMP_NUM_THREADS).
+            torch.set_num_threads(len(os.sched_getaffinity(0)))
         self.bf16 = self.cuda and torch.cuda.is_bf16_supported()
         self.memory_format = torch.channels_last if self.cuda else torch.contiguous_format
 
