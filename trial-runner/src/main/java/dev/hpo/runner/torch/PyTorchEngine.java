@@ -14,7 +14,6 @@ import dev.hpo.runner.engine.TrialClock;
 import dev.hpo.runner.engine.TrialResult;
 import dev.hpo.trial.TrialPlan;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -54,11 +53,6 @@ public final class PyTorchEngine implements TrainingEngine {
         return new EngineSettings(asked.device(), Optional.of(python.executable()));
     }
 
-    /** torch's version, when the interpreter was asked for it while the engine was created. */
-    public Optional<String> torchVersion() {
-        return python.torchVersion();
-    }
-
     /**
      * Training throughput of {@code layout}'s network on random data at batch {@code batch}, after
      * {@code warmupSteps} untimed steps, measured for at least {@code seconds}: the engine's {@code bench} event
@@ -95,7 +89,7 @@ public final class PyTorchEngine implements TrainingEngine {
         EngineSession.Failure failure = reason -> EngineSession.failed(NAME, reason, cost, clock);
         Path directory;
         try {
-            directory = Files.createTempDirectory("hpo-torch-trial-");
+            directory = TrialInputs.create();
         } catch (IOException e) {
             return failure.of("cannot create a directory for the trial's input: " + e.getMessage());
         }

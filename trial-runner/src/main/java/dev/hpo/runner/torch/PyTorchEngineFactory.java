@@ -1,7 +1,6 @@
 package dev.hpo.runner.torch;
 
 import dev.hpo.runner.engine.EngineSettings;
-import dev.hpo.runner.engine.TrainingEngine;
 import dev.hpo.runner.engine.TrainingEngineFactory;
 import java.nio.file.Path;
 

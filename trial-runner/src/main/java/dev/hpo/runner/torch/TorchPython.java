@@ -20,9 +20,8 @@ import java.util.Optional;
  * {@code /usr/bin/python3} (where Debian's python3-torch lives when {@code python3} is another installation).
  *
  * @param executable the interpreter's command or path
- * @param torchVersion torch's version when the interpreter was asked, else empty
  */
-record TorchPython(String executable, Optional<String> torchVersion) {
+record TorchPython(String executable) {
 
     static final List<String> DEFAULT_CANDIDATES = List.of("python3", "/usr/bin/python3");
 
@@ -45,13 +44,13 @@ record TorchPython(String executable, Optional<String> torchVersion) {
             if (python.contains("/") && !Files.isExecutable(Path.of(python))) {
                 throw new IllegalArgumentException("--python " + python + " is not an executable file");
             }
-            return new TorchPython(python, Optional.empty());
+            return new TorchPython(python);
         }
         List<String> tried = new ArrayList<>();
         for (String candidate : candidates) {
             Probe probe = probe(candidate, sources);
             if (probe.torchVersion().isPresent()) {
-                return new TorchPython(candidate, probe.torchVersion());
+                return new TorchPython(candidate);
             }
             tried.add(candidate + " (" + probe.problem() + ")");
         }
