@@ -5,7 +5,8 @@
 #
 #   server: HPO_PORT (8080), HPO_BIND (0.0.0.0), HPO_DB_URL, HPO_DB_USER, HPO_DB_PASSWORD_FILE, HPO_TOKEN_FILE,
 #           HPO_DATA_DIR (embedded database, when HPO_DB_URL is not set)
-#   worker: HPO_API_URL, HPO_DEVICE (cpu), HPO_WORKER_ID (the container's host name), HPO_TOKEN_FILE
+#   worker: HPO_API_URL, HPO_DEVICE (cpu), HPO_ENGINE (dl4j or pytorch; dl4j), HPO_SLOTS (trials at once; 1),
+#           HPO_WORKER_ID (the container's host name), HPO_TOKEN_FILE
 # Extra arguments are passed on to the command.
 set -euo pipefail
 
@@ -54,7 +55,8 @@ case "$role" in
     exec java ${JAVA_OPTS:-} "${TRIAL_RUNNER_JAVA_OPTS[@]}" \
       -Dorg.bytedeco.javacpp.cachedir=/var/cache/hpo/javacpp \
       -cp '/opt/hpo/lib/*' dev.hpo.runner.RunnerCommand worker \
-      --api "$HPO_API_URL" --device "${HPO_DEVICE:-cpu}" --worker-id "${HPO_WORKER_ID:-$(hostname)}" "$@"
+      --api "$HPO_API_URL" --device "${HPO_DEVICE:-cpu}" --engine "${HPO_ENGINE:-dl4j}" --slots "${HPO_SLOTS:-1}" \
+      --worker-id "${HPO_WORKER_ID:-$(hostname)}" "$@"
     ;;
   *)
     echo "hpo-entrypoint: unknown role '$role' (server or worker)" >&2

@@ -2,6 +2,7 @@ package dev.hpo.runner;
 
 import dev.hpo.runner.bench.BenchCommand;
 import dev.hpo.runner.data.DataException;
+import dev.hpo.runner.torch.ExportTrialCommand;
 import dev.hpo.runner.train.TrainCommand;
 import dev.hpo.runner.worker.RunTrialCommand;
 import dev.hpo.runner.worker.WorkerCommand;
@@ -9,12 +10,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Entry point of the trial runner's JVM: {@code ./hpo train}, {@code ./hpo bench train}, {@code ./hpo worker}, and
- * the hidden {@code run-trial} a worker starts for each trial.
+ * Entry point of the trial runner's JVM: {@code ./hpo train}, {@code ./hpo bench train}, {@code ./hpo worker},
+ * {@code ./hpo export-trial}, and the hidden {@code run-trial} a worker starts for each trial.
  */
 @Command(name = "hpo", mixinStandardHelpOptions = true,
         description = "Trains trials: locally, as a benchmark, or for the search service.",
-        subcommands = {TrainCommand.class, BenchCommand.class, WorkerCommand.class, RunTrialCommand.class})
+        subcommands = {TrainCommand.class, BenchCommand.class, WorkerCommand.class, RunTrialCommand.class,
+            ExportTrialCommand.class})
 public final class RunnerCommand {
 
     public static void main(String[] args) {

@@ -34,6 +34,10 @@ public final class UpCommand implements Callable<Integer> {
             description = "one worker per device, e.g. cuda:0,cuda:1 (overrides --workers; default: cpu)")
     List<String> devices = new ArrayList<>();
 
+    @Option(names = "--engine", defaultValue = "dl4j",
+            description = "the workers' training engine: dl4j, or pytorch for GPUs (default: ${DEFAULT-VALUE})")
+    String engine;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -56,7 +60,7 @@ public final class UpCommand implements Callable<Integer> {
             List<String> onDevices = devices.isEmpty() ? java.util.Collections.nCopies(workers, "cpu") : devices;
             for (int i = 0; i < onDevices.size(); i++) {
                 List<String> args = new ArrayList<>(List.of("--api", api.base().toString(), "--worker-id",
-                        "local-" + (i + 1), "--device", onDevices.get(i)));
+                        "local-" + (i + 1), "--device", onDevices.get(i), "--engine", engine));
                 args.addAll(datasetDirs);
                 if (onDevices.get(i).equals("cpu")) {
                     args.addAll(LocalServices.threadsPerWorker(onDevices.size()));

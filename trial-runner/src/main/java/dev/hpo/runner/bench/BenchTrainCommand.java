@@ -1,14 +1,17 @@
 package dev.hpo.runner.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpo.arch.ArchitectureSpec;
 import dev.hpo.arch.CostModel;
 import dev.hpo.arch.InputShape;
 import dev.hpo.arch.ModelFamily;
-import dev.hpo.runner.dl4j.Dl4jEngine;
 import dev.hpo.runner.dl4j.Throughput;
+import dev.hpo.runner.engine.TrainingEngine;
+import dev.hpo.runner.options.EngineOption;
 import dev.hpo.runner.options.NetworkScaleOptions;
+import dev.hpo.runner.torch.PyTorchEngine;
 import dev.hpo.trial.TrainingOptions;
 import dev.hpo.trial.TrainingOptionsBuilder;
 import java.util.concurrent.Callable;
@@ -20,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code hpo bench train}: training throughput on random data after a warm-up. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Training throughput (images/s) of the DL4J engine on random data, after a warm-up.")
+        description = "Training throughput (images/s) of an engine on random data, after a warm-up.")
 public final class BenchTrainCommand implements Callable<Integer> {
 
     @Spec
@@ -38,8 +41,11 @@ public final class BenchTrainCommand implements Callable<Integer> {
     @Mixin
     NetworkScaleOptions scale;
 
-    @Option(names = "--batch", defaultValue = "128")
+    @Option(names = {"--batch-size", "--batch"}, defaultValue = "128")
     int batch;
+
+    @Mixin
+    EngineOption engineOption = new EngineOption();
 
     @Option(names = "--seconds", defaultValue = "30", description = "Measured time after the warm-up.")
     double seconds;
@@ -51,7 +57,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
     double samRho;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         if (!(seconds > 0)) {
             throw new IllegalArgumentException("--seconds must be positive, got " + seconds);
         }
@@ -60,12 +66,10 @@ public final class BenchTrainCommand implements Callable<Integer> {
         }
         ArchitectureSpec architecture = new ArchitectureSpec(ModelFamily.fromId(family), InputShape.parse(input),
                 classes, scale.depth(), scale.width(), 1);
-        // The reference benchmark's step: Nesterov SGD without label smoothing.
-        TrainingOptions options = TrainingOptionsBuilder.defaults().batchSize(batch).labelSmoothing(0)
-                .samRho(samRho).build();
-        Throughput.Result result = Throughput.measure(architecture, options, warmupSteps, seconds);
+        TrainingEngine engine = engineOption.engine();
         ObjectNode json = new ObjectMapper().createObjectNode();
-        json.put("engine", Dl4jEngine.NAME)
+        json.put("engine", engine.name())
+                .put("device", engineOption.settings().device().toString())
                 .put("family", architecture.family().id())
                 .put("input", architecture.scaledInput().toString())
                 .put("depth", scale.depth())
@@ -74,12 +78,27 @@ public final class BenchTrainCommand implements Callable<Integer> {
                 .put("samRho", samRho)
                 .put("macs", CostModel.of(architecture).macs())
                 .put("params", CostModel.of(architecture).params())
-                .put("oneDnnHelpers", result.oneDnnHelpers())
-                .put("warmupSteps", warmupSteps)
-                .put("steps", result.stepSeconds().size())
-                .put("imagesPerSecond", round(result.imagesPerSecond()))
-                .put("medianStepSeconds", round(result.medianStepSeconds()))
-                .put("medianImagesPerSecond", round(batch / result.medianStepSeconds()));
+                .put("warmupSteps", warmupSteps);
+        if (engine instanceof PyTorchEngine torch) {
+            JsonNode result = torch.throughput(architecture.layout(), batch, seconds, warmupSteps, samRho);
+            json.put("torch", result.path("torch").asText()).put("threads", result.path("threads").asInt())
+                    .put("bf16", result.path("bf16").asBoolean())
+                    .put("channelsLast", result.path("channelsLast").asBoolean())
+                    .put("steps", result.path("steps").asInt())
+                    .put("imagesPerSecond", round(result.path("imagesPerSecond").asDouble()))
+                    .put("medianStepSeconds", round(result.path("medianStepSeconds").asDouble()))
+                    .put("medianImagesPerSecond", round(batch / result.path("medianStepSeconds").asDouble()));
+        } else {
+            // The reference benchmark's step: Nesterov SGD without label smoothing.
+            TrainingOptions options = TrainingOptionsBuilder.defaults().batchSize(batch).labelSmoothing(0)
+                    .samRho(samRho).build();
+            Throughput.Result result = Throughput.measure(architecture, options, warmupSteps, seconds);
+            json.put("oneDnnHelpers", result.oneDnnHelpers())
+                    .put("steps", result.stepSeconds().size())
+                    .put("imagesPerSecond", round(result.imagesPerSecond()))
+                    .put("medianStepSeconds", round(result.medianStepSeconds()))
+                    .put("medianImagesPerSecond", round(batch / result.medianStepSeconds()));
+        }
         spec.commandLine().getOut().println(json);
         spec.commandLine().getOut().flush();
         return 0;

@@ -3,8 +3,8 @@ package dev.hpo.runner.dl4j;
 import dev.hpo.arch.ArchitectureCost;
 import dev.hpo.arch.ArchitectureSpec;
 import dev.hpo.arch.CostModel;
-import dev.hpo.arch.InputShape;
 import dev.hpo.runner.data.TrialData;
+import dev.hpo.runner.engine.DataFit;
 import dev.hpo.runner.engine.TimeBudget;
 import dev.hpo.runner.engine.TrialClock;
 import dev.hpo.runner.engine.TrainingEngine;
@@ -31,7 +31,7 @@ public final class Dl4jEngine implements TrainingEngine {
     public TrialResult train(TrialPlan plan, TrialData data, TrainingListener listener, TrialClock clock) {
         TimeBudget budget = new TimeBudget(plan.timeCap(), SLACK_SECONDS, clock);
         ArchitectureSpec architecture = plan.architecture();
-        requireFits(architecture, data);
+        DataFit.require(architecture, data);
         ArchitectureCost cost = CostModel.of(architecture);
         Nd4j.getRandom().setSeed(plan.training().seed());
         ComputationGraph net = GraphFactory.build(architecture.layout(), plan.training());
@@ -39,20 +39,5 @@ public final class Dl4jEngine implements TrainingEngine {
             PatchWhitening.initialise(net, data.train(), plan.training().seed());
         }
         return new TrialRun(NAME, net, plan.training(), data, budget, listener, cost).run();
-    }
-
-    private static void requireFits(ArchitectureSpec architecture, TrialData data) {
-        InputShape expected = architecture.scaledInput();
-        if (!data.train().shape().equals(expected) || !data.validation().shape().equals(expected)) {
-            throw new IllegalArgumentException("data shape " + data.train().shape() + " does not match the network's"
-                    + " scaled input " + expected);
-        }
-        if (data.classes() != architecture.classes()) {
-            throw new IllegalArgumentException("data has " + data.classes() + " classes but the network "
-                    + architecture.classes());
-        }
-        if (data.train().size() == 0 || data.validation().size() == 0) {
-            throw new IllegalArgumentException("training and validation sets must not be empty");
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.hpo.runner.dl4j;
 import dev.hpo.arch.InputShape;
 import dev.hpo.runner.data.LabeledImages;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import java.util.function.DoubleSupplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -33,27 +34,27 @@ final class Evaluation {
 
     /**
      * Seconds one inference batch takes once warm: runs one batch to create the inference kernels, then times a
-     * second. Lets the time budget reserve the final evaluation from the first step on.
+     * second on {@code clock} (seconds). Lets the time budget reserve the final evaluation from the first step on.
      */
-    static double batchSeconds(ComputationGraph net, LabeledImages images, int batchSize) {
+    static double batchSeconds(ComputationGraph net, LabeledImages images, int batchSize, DoubleSupplier clock) {
         InputShape shape = images.shape();
         int perImage = images.imageVolume();
         float[] pixels = new float[batchSize * perImage];
         System.arraycopy(images.pixels(), 0, pixels, 0, Math.min(batchSize, images.size()) * perImage);
         net.output(false, Batches.features(pixels, batchSize, shape));
-        long start = System.nanoTime();
+        double start = clock.getAsDouble();
         net.output(false, Batches.features(pixels, batchSize, shape));
-        return (System.nanoTime() - start) / 1e9;
+        return clock.getAsDouble() - start;
     }
 
     /**
      * Evaluates batch after batch while {@code pacing} allows. Every batch has {@code batchSize} rows, the last one
      * padded, so inference reuses one set of oneDNN primitives instead of creating another for a ragged tail.
-     * Ordered with {@link #interleaveClasses}, any prefix of the set is as balanced between classes as it can be,
-     * so a partial evaluation is a fair estimate.
+     * Ordered with {@link LabeledImages#interleavedByClass()}, any prefix of the set is as balanced between classes
+     * as it can be, so a partial evaluation is a fair estimate. Batches are timed on {@code clock} (seconds).
      */
     static Score accuracy(ComputationGraph net, LabeledImages images, int batchSize, boolean flipAveraging,
-                          Pacing pacing) {
+                          Pacing pacing, DoubleSupplier clock) {
         InputShape shape = images.shape();
         int perImage = images.imageVolume();
         int passesPerBatch = batchSize * (flipAveraging ? 2 : 1);
@@ -61,7 +62,7 @@ final class Evaluation {
         int correct = 0;
         int evaluated = 0;
         for (int start = 0; start < n && pacing.allows(passesPerBatch); start += batchSize) {
-            long began = System.nanoTime();
+            double began = clock.getAsDouble();
             int count = Math.min(batchSize, n - start);
             float[] pixels = new float[batchSize * perImage];
             System.arraycopy(images.pixels(), start * perImage, pixels, 0, count * perImage);
@@ -77,47 +78,8 @@ final class Evaluation {
                 }
             }
             evaluated += count;
-            pacing.record((System.nanoTime() - began) / 1e9, passesPerBatch);
+            pacing.record(clock.getAsDouble() - began, passesPerBatch);
         }
         return new Score(evaluated == 0 ? Double.NaN : (double) correct / evaluated, evaluated, flipAveraging);
-    }
-
-    /**
-     * The same images reordered round-robin over the classes (first image of each class, then the second, ...),
-     * each class keeping its own order.
-     */
-    static LabeledImages interleaveClasses(LabeledImages images) {
-        int n = images.size();
-        int classes = 0;
-        for (int label : images.labels()) {
-            classes = Math.max(classes, label + 1);
-        }
-        int[][] byClass = new int[classes][];
-        int[] counts = new int[classes];
-        for (int label : images.labels()) {
-            counts[label]++;
-        }
-        for (int c = 0; c < classes; c++) {
-            byClass[c] = new int[counts[c]];
-            counts[c] = 0;
-        }
-        for (int i = 0; i < n; i++) {
-            int label = images.labels()[i];
-            byClass[label][counts[label]++] = i;
-        }
-        int perImage = images.imageVolume();
-        float[] pixels = new float[images.pixels().length];
-        int[] labels = new int[n];
-        int next = 0;
-        for (int round = 0; next < n; round++) {
-            for (int c = 0; c < classes; c++) {
-                if (round < byClass[c].length) {
-                    int source = byClass[c][round];
-                    System.arraycopy(images.pixels(), source * perImage, pixels, next * perImage, perImage);
-                    labels[next++] = c;
-                }
-            }
-        }
-        return new LabeledImages(pixels, labels, images.shape());
     }
 }

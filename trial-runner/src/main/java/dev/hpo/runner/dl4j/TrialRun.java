@@ -57,7 +57,7 @@ final class TrialRun {
         this.net = net;
         this.options = options;
         this.data = data;
-        this.validation = Evaluation.interleaveClasses(data.validation());
+        this.validation = data.validation().interleavedByClass();
         this.budget = budget;
         this.listener = listener;
         this.cost = cost;
@@ -71,27 +71,33 @@ final class TrialRun {
         Augmentation augmentation = new Augmentation(options.cropPadding(), options.flip(), options.cutout());
         TrainingStep step = new TrainingStep(net, options.samRho(), options.gradientCentralization());
         LearningRate learningRate = new LearningRate(net);
-        budget.recordEvaluation(Evaluation.batchSeconds(net, validation, evaluationBatch()), evaluationBatch());
+        budget.recordEvaluation(Evaluation.batchSeconds(net, validation, evaluationBatch(), budget::elapsedSeconds),
+                evaluationBatch());
         budget.expectStepsOf(batchSize);
         budget.startTraining();
         try (BatchStream stream = new BatchStream(train, batchSize, augmentation, options.seed())) {
             // Twice the estimated evaluation is held back: one slow step on a busy machine must not eat the
             // final evaluation, which is what the trial is for.
+            // The budget learns whole rounds of this loop (waiting for the batch and deciding included), since
+            // that is what one more step costs; the throughput counts the training steps alone.
+            double roundStart = budget.elapsedSeconds();
             while (budget.hasRoomFor(0, 2 * finalEvaluationPasses)) {
                 Batch batch = stream.next();
                 learningRate.set(schedule.at(budget.trainingFraction(finalEvaluationPasses)));
-                long start = System.nanoTime();
+                double start = budget.elapsedSeconds();
                 double loss = step.take(Batches.features(batch.pixels(), batch.size(), train.shape()),
                         Batches.smoothedLabels(batch.labels(), batch.size(), data.classes(), options.labelSmoothing()),
                         (int) steps, epochs);
-                double seconds = (System.nanoTime() - start) / 1e9;
+                double end = budget.elapsedSeconds();
+                double seconds = end - start;
                 // The loss is taken before the update, so non-finite weights show in the next step's loss; the
                 // last step's update is checked where it matters, before any evaluation.
                 if (!Double.isFinite(loss)) {
                     return failed(diverged("loss " + loss + " at step " + (steps + 1) + " (epoch " + (epochs + 1)
                             + ")"));
                 }
-                budget.recordStep(seconds, batch.size());
+                budget.recordStep(end - roundStart, batch.size());
+                roundStart = end;
                 trainSeconds += seconds;
                 trainedImages += batch.size();
                 steps++;
@@ -104,6 +110,7 @@ final class TrialRun {
                     if (stopped.isPresent()) {
                         return stopped.get();
                     }
+                    roundStart = budget.elapsedSeconds();
                 }
             }
         }
@@ -199,7 +206,7 @@ final class TrialRun {
                 batches++;
                 budget.recordEvaluation(seconds, forwardPasses);
             }
-        });
+        }, budget::elapsedSeconds);
     }
 
     /** Inference needs no activations kept for backprop, so it takes larger batches: fewer, cheaper calls. */

@@ -15,6 +15,14 @@ public interface TrainingEngine {
     String name();
 
     /**
+     * The settings that create this engine again in a trial process without searching for anything it found
+     * (an interpreter, say): what a worker hands each trial process it starts.
+     */
+    default EngineSettings forTrialProcesses(EngineSettings asked) {
+        return asked;
+    }
+
+    /**
      * Trains and evaluates within {@code plan.timeCap()}, counted from the call. Callers that read the data first
      * should start a {@link TrialClock} before reading it and use the other overload, so the cap counts the reading.
      */

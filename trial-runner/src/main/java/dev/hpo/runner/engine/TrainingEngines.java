@@ -7,38 +7,41 @@ import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
- * The engines on the class path, found through {@link ServiceLoader}: an engine joins by listing its class in
- * {@code META-INF/services/dev.hpo.runner.engine.TrainingEngine}, without any change to the code that picks it.
+ * The engines on the class path, found through {@link ServiceLoader}: an engine joins by listing its
+ * {@link TrainingEngineFactory} in {@code META-INF/services/dev.hpo.runner.engine.TrainingEngineFactory}.
  */
 public final class TrainingEngines {
 
     /** The engine used when none is named. */
     public static final String DEFAULT = "dl4j";
 
-    private final Map<String, TrainingEngine> byName;
+    private final Map<String, TrainingEngineFactory> byName;
 
-    private TrainingEngines(Map<String, TrainingEngine> byName) {
+    private TrainingEngines(Map<String, TrainingEngineFactory> byName) {
         this.byName = byName;
     }
 
     public static TrainingEngines discover() {
-        Map<String, TrainingEngine> found = new LinkedHashMap<>();
-        for (TrainingEngine engine : ServiceLoader.load(TrainingEngine.class)) {
-            found.putIfAbsent(engine.name(), engine);
+        Map<String, TrainingEngineFactory> found = new LinkedHashMap<>();
+        for (TrainingEngineFactory factory : ServiceLoader.load(TrainingEngineFactory.class)) {
+            found.putIfAbsent(factory.name(), factory);
         }
         return new TrainingEngines(found);
     }
 
     /**
-     * @throws IllegalArgumentException naming the available engines when there is none called {@code name}
+     * The engine called {@code name}, created for {@code settings}.
+     *
+     * @throws IllegalArgumentException naming the available engines when there is none called {@code name}, or
+     *     saying why the engine cannot train with these settings
      */
-    public TrainingEngine byName(String name) {
-        TrainingEngine engine = byName.get(name);
-        if (engine == null) {
+    public TrainingEngine create(String name, EngineSettings settings) {
+        TrainingEngineFactory factory = byName.get(name);
+        if (factory == null) {
             throw new IllegalArgumentException("unknown engine '" + name + "', available: "
                     + String.join(", ", byName.keySet()));
         }
-        return engine;
+        return factory.create(settings);
     }
 
     public Set<String> names() {

@@ -126,9 +126,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // Finding the engine (for pytorch, an interpreter with torch) is not part of the trial; a worker does it once.
+        TrainingEngine trainer = engineOption.engine();
         // The cap counts from here: reading the data and building the network are part of the trial.
         TrialClock clock = TrialClock.startNow();
-        TrainingEngine trainer = engineOption.engine();
         TrialPlan trial;
         TrialData data;
         if (plan != null) {

@@ -1,5 +1,7 @@
 package dev.hpo.runner.worker;
 
+import dev.hpo.runner.engine.Device;
+import dev.hpo.runner.engine.EngineSettings;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,12 +37,14 @@ record TrialCommand(List<String> command, Map<String, String> environment, boole
 
     /**
      * The built-in trainer in a fresh JVM with this JVM's class path and options (the launcher sets the trainer's
-     * options and allocator for the worker, so its trials inherit them), on the given device.
+     * options and allocator for the worker, so its trials inherit them), training with {@code engine} on the device
+     * of {@code settings}, which it sees as its only one.
      *
+     * @param settings the engine's settings as the worker resolved them (its device, its interpreter)
      * @param dataDirectories where each dataset's files are, for trials whose settings do not say
      */
-    static TrialCommand builtIn(Device device, Map<String, Path> dataDirectories, Path scratch,
-                                Optional<Integer> threads) {
+    static TrialCommand builtIn(String engine, EngineSettings settings, Map<String, Path> dataDirectories,
+                                Path scratch, Optional<Integer> threads) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -57,11 +61,13 @@ record TrialCommand(List<String> command, Map<String, String> environment, boole
         command.add(System.getProperty("java.class.path"));
         command.add(RUNNER_MAIN);
         command.add(RUN_TRIAL);
+        command.addAll(List.of("--engine", engine, "--device", settings.device().asSeenByTrials().toString()));
+        settings.python().ifPresent(python -> command.addAll(List.of("--python", python)));
         dataDirectories.forEach((dataset, dir) -> {
             command.add("--dataset-dir");
             command.add(dataset + "=" + dir);
         });
-        return new TrialCommand(command, environment(device, threads), true);
+        return new TrialCommand(command, environment(settings.device(), threads), true);
     }
 
     /** A user's own command, run by the shell; it reads the trial as JSON on its standard input. */

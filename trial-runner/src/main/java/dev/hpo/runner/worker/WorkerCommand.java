@@ -3,6 +3,9 @@ package dev.hpo.runner.worker;
 import dev.hpo.protocol.client.ApiClient;
 import dev.hpo.protocol.client.ApiException;
 import dev.hpo.protocol.client.Retry;
+import dev.hpo.runner.engine.Device;
+import dev.hpo.runner.engine.EngineSettings;
+import dev.hpo.runner.engine.TrainingEngines;
 import dev.hpo.study.Durations;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -42,12 +45,27 @@ public final class WorkerCommand implements Callable<Integer> {
             description = "bearer token for the API (default: $HPO_API_TOKEN)")
     String token;
 
-    @Option(names = "--worker-id", description = "the name the API knows this worker by (default: host-pid)")
+    @Option(names = "--worker-id",
+            description = "the name the API knows this worker by (default: host-pid-engine; slots add -s1, -s2, ...)")
     String workerId;
 
     @Option(names = "--device", defaultValue = "cpu",
             description = "cpu or cuda:N; one worker per GPU (default: ${DEFAULT-VALUE})")
     String device;
+
+    @Option(names = "--engine", defaultValue = TrainingEngines.DEFAULT,
+            description = "the built-in trainer's engine: dl4j or pytorch (default: ${DEFAULT-VALUE})")
+    String engine;
+
+    @Option(names = "--python", defaultValue = "${env:HPO_PYTHON}", paramLabel = "PATH",
+            description = {"the pytorch engine's Python interpreter (default: $HPO_PYTHON, else python3 or",
+                    "/usr/bin/python3, whichever has torch)"})
+    String python;
+
+    @Option(names = "--slots", defaultValue = "1",
+            description = {"trials run at once, each in its own process under its own cap, all on this worker's",
+                    "device (default: ${DEFAULT-VALUE}); see docs/deployment.md for when to use more"})
+    int slots;
 
     @Option(names = "--study", paramLabel = "ID", description = "work for this study only, and stop when it is done")
     Long study;
@@ -86,12 +104,16 @@ public final class WorkerCommand implements Callable<Integer> {
         try {
             base = address();
             Device dev = Device.parse(device);
-            settings = new WorkerSettings(workerId == null ? defaultWorkerId() : workerId, Optional.ofNullable(study),
+            if (slots < 1) {
+                throw new IllegalArgumentException("--slots must be at least 1, got " + slots);
+            }
+            settings = new WorkerSettings(workerId == null ? defaultWorkerId(engine) : workerId,
+                    Optional.ofNullable(study),
                     Durations.positive("--cap-grace", capGrace), Durations.positive("--setup-limit", setupLimit),
                     Durations.positive("--idle-poll", idlePoll), Duration.ofSeconds(15));
             command = trialCommand == null
-                    ? TrialCommand.builtIn(dev, datasetDirs, Path.of(System.getProperty("java.io.tmpdir")),
-                    Optional.ofNullable(threads))
+                    ? TrialCommand.builtIn(engine, trialSettings(dev), datasetDirs,
+                    Path.of(System.getProperty("java.io.tmpdir")), Optional.ofNullable(threads))
                     : TrialCommand.external(trialCommand, dev, Optional.ofNullable(threads));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
@@ -102,9 +124,9 @@ public final class WorkerCommand implements Callable<Integer> {
         Optional<String> bearer = Optional.ofNullable(token);
         ApiClient asking = ApiClient.http(base, bearer, Retry.never());
         ApiClient reporting = asking.withRetry(Retry.whilst(() -> !giveUp.get()));
-        try (Outbox outbox = new Outbox(reporting, settings.workerId(), log)) {
-            Worker worker = new Worker(asking, outbox, command, settings, log);
-            Thread hook = new Thread(() -> shutDown(worker, outbox, settings, giveUp, log), "worker-shutdown");
+        try (WorkerSlots worker = new WorkerSlots(slots, asking, id -> new Outbox(reporting, id, log), command,
+                settings, log)) {
+            Thread hook = new Thread(() -> shutDown(worker, settings, giveUp, log), "worker-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
                 int trials = worker.run();
@@ -125,9 +147,9 @@ public final class WorkerCommand implements Callable<Integer> {
         }
     }
 
-    private static void shutDown(Worker worker, Outbox outbox, WorkerSettings settings, AtomicBoolean giveUp,
+    private static void shutDown(WorkerSlots worker, WorkerSettings settings, AtomicBoolean giveUp,
                                  Consumer<String> log) {
-        log.accept("stopping: handing back the running trial");
+        log.accept("stopping: handing back the running trials");
         worker.stop();
         try {
             if (!worker.awaitFinished(settings.shutdownGrace().plusSeconds(5))) {
@@ -138,7 +160,7 @@ public final class WorkerCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         giveUp.set(true);
-        outbox.close();
+        worker.close();
     }
 
     private URI address() {
@@ -149,13 +171,23 @@ public final class WorkerCommand implements Callable<Integer> {
         }
     }
 
-    private static String defaultWorkerId() {
+    /**
+     * The engine's settings for the trial processes, checked now so that a worker that cannot train (a GPU the
+     * engine cannot use, no Python with torch) says so at once instead of failing every trial it claims.
+     */
+    private EngineSettings trialSettings(Device dev) {
+        EngineSettings asked = new EngineSettings(dev, Optional.ofNullable(python));
+        return TrainingEngines.discover().create(engine, asked).forTrialProcesses(asked);
+    }
+
+    /** The host, this process and the engine: a trial's worker id then says which engine ran it. */
+    private static String defaultWorkerId(String engine) {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {
             host = "worker";
         }
-        return host + "-" + ProcessHandle.current().pid();
+        return host + "-" + ProcessHandle.current().pid() + "-" + engine;
     }
 }

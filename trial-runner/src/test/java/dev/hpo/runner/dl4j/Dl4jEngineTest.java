@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hpo.arch.ArchitectureSpec;
 import dev.hpo.arch.InputShape;
 import dev.hpo.arch.ModelFamily;
+import dev.hpo.runner.data.SyntheticData;
 import dev.hpo.runner.data.TrialData;
 import dev.hpo.runner.engine.Measurement;
+import dev.hpo.runner.engine.SimulatedClock;
 import dev.hpo.runner.engine.TrialClock;
 import dev.hpo.runner.engine.TrainingListener;
 import dev.hpo.runner.engine.TrialResult;
@@ -33,8 +35,13 @@ class Dl4jEngineTest {
     private static final TrainingOptions OPTIONS = TrainingOptionsBuilder.defaults()
             .batchSize(16).learningRate(0.05).cropPadding(0).flip(false).build();
 
-    /** Cap of the stall tests: room for the set-up and an epoch of 8 tiny steps even on a busy machine. */
+    /** Cap of the stall tests: room for the set-up and an epoch of 8 tiny steps. */
     private static final int STALL_CAP = 8;
+    /**
+     * How far the simulated trial clock moves each time an engine reads it: the tests that depend on time run on
+     * that clock, so a busy machine cannot change what they see.
+     */
+    private static final Duration TICK = Duration.ofMillis(10);
 
     private final Dl4jEngine engine = new Dl4jEngine();
 
@@ -62,24 +69,20 @@ class Dl4jEngineTest {
     }
 
     @Test
-    void theWholeTrialEndsWithinAShortCapCountedFromTheTrialsStart() throws InterruptedException {
-        TrialClock clock = TrialClock.startNow();
-        Thread.sleep(2500); // reading the data counts against the cap
+    void theWholeTrialEndsWithinAShortCapCountedFromTheTrialsStart() {
+        SimulatedClock time = new SimulatedClock(TICK);
+        TrialClock clock = time.start();
+        time.advance(Duration.ofMillis(2500)); // reading the data counts against the cap
         int cap = 5;
 
         TrialResult result = engine.train(plan(OPTIONS, Duration.ofSeconds(cap)), SYNTHETIC,
                 TrainingListener.none(), clock);
 
-        double wall = clock.elapsedSeconds();
-        assertThat(wall).as("wall seconds of " + result).isLessThan(cap + 2.0);
-        assertThat(result.wallSeconds()).isGreaterThan(2.5).isLessThanOrEqualTo(wall);
-        if (result.status() == TrialStatus.COMPLETE) {
-            assertThat(result.steps()).isPositive();
-            assertThat(result.validationImages()).isBetween(1, SYNTHETIC.validation().size());
-        } else {
-            // Only a machine too busy to take a step in the 2.5 s left ends here; the reason must say so.
-            assertThat(result.failure()).hasValueSatisfying(reason -> assertThat(reason).contains("too short"));
-        }
+        assertThat(result.status()).as(result.toString()).isEqualTo(TrialStatus.COMPLETE);
+        assertThat(result.steps()).isPositive();
+        assertThat(result.validationImages()).isEqualTo(SYNTHETIC.validation().size());
+        assertThat(result.wallSeconds()).isGreaterThan(2.5).isLessThanOrEqualTo(clock.elapsedSeconds());
+        assertThat(clock.elapsedSeconds()).as("the whole trial, on its own clock").isLessThanOrEqualTo(cap);
     }
 
     @Test
@@ -129,11 +132,12 @@ class Dl4jEngineTest {
 
     @Test
     void aTrainedTrialLeftNoTimeToEvaluateEndsCompleteWithItsLastEpochsScore() {
-        TrialClock clock = TrialClock.startNow();
+        SimulatedClock time = new SimulatedClock(TICK);
+        TrialClock clock = time.start();
         List<Measurement> heard = new ArrayList<>();
 
         // The stall lasts past the cap: no time is left for even one evaluation batch.
-        TrialResult result = trainStallingAfterTheFirstEpoch(clock, STALL_CAP + 0.05, heard);
+        TrialResult result = trainStallingAfterTheFirstEpoch(time, clock, STALL_CAP + 0.05, heard);
 
         assertThat(heard).as("one epoch of 8 tiny steps is measured within %d s", STALL_CAP).hasSize(1);
         Measurement lastEpoch = heard.get(0);
@@ -144,17 +148,17 @@ class Dl4jEngineTest {
         assertThat(result.flipAveraged()).isFalse();
         assertThat(result.scoredAtStep()).isEqualTo(lastEpoch.step());
         assertThat(result.measurements()).as("no final measurement was taken").containsExactly(lastEpoch);
-        assertThat(clock.elapsedSeconds()).isLessThan(STALL_CAP + 2.0);
     }
 
     @Test
     void aLastStepThatRanLateStillGetsOneClassBalancedBatchScoredWithinTheCap() {
-        TrialClock clock = TrialClock.startNow();
+        SimulatedClock time = new SimulatedClock(TICK);
+        TrialClock clock = time.start();
         List<Measurement> heard = new ArrayList<>();
 
         // The stall ends inside the 0.5 s kept free for bookkeeping: too late for the paced evaluation, in time for
-        // one batch (the 64 validation images of this tiny network take milliseconds).
-        TrialResult result = trainStallingAfterTheFirstEpoch(clock, STALL_CAP - 0.45, heard);
+        // one batch (the 64 validation images of this tiny network take a tick).
+        TrialResult result = trainStallingAfterTheFirstEpoch(time, clock, STALL_CAP - 0.45, heard);
 
         assertThat(heard).as("the first epoch's and the final measurement").hasSize(2);
         assertThat(result.status()).as(result.toString()).isEqualTo(TrialStatus.COMPLETE);
@@ -162,7 +166,7 @@ class Dl4jEngineTest {
         assertThat(result.validationImages()).isEqualTo(SYNTHETIC.validation().size());
         assertThat(result.flipAveraged()).as("a last chance takes no mirrored images").isFalse();
         assertThat(result.accuracy()).isEqualTo(heard.get(1).validationAccuracy());
-        assertThat(clock.elapsedSeconds()).isLessThan(STALL_CAP + 2.0);
+        assertThat(clock.elapsedSeconds()).isLessThanOrEqualTo(STALL_CAP);
     }
 
     @Test
@@ -182,7 +186,10 @@ class Dl4jEngineTest {
                 .activation(dev.hpo.trial.Activation.CELU).cropPadding(1).flip(true).cutout(3)
                 .flipTestTimeAugmentation(true).build();
 
-        TrialResult result = engine.train(plan(options, Duration.ofSeconds(20)), SYNTHETIC, TrainingListener.none());
+        // On the simulated clock every step takes as long as the ones before it, so the evaluation held back for the
+        // end is there when training stops, whatever else the machine is doing.
+        TrialResult result = engine.train(plan(options, Duration.ofSeconds(3)), SYNTHETIC, TrainingListener.none(),
+                new SimulatedClock(TICK).start());
 
         assertThat(result.status()).as(result.toString()).isEqualTo(TrialStatus.COMPLETE);
         assertThat(result.steps()).isPositive();
@@ -201,27 +208,19 @@ class Dl4jEngineTest {
     }
 
     /**
-     * Trains under a {@link #STALL_CAP} cap on a machine that stalls after the first epoch's measurement until
-     * {@code stallUntil} seconds into the trial, as a slow last step would; every measurement lands in
+     * Trains under a {@link #STALL_CAP} cap on a simulated machine that stalls after the first epoch's measurement
+     * until {@code stallUntil} seconds into the trial, as a slow last step would; every measurement lands in
      * {@code heard}.
      */
-    private TrialResult trainStallingAfterTheFirstEpoch(TrialClock clock, double stallUntil, List<Measurement> heard) {
+    private TrialResult trainStallingAfterTheFirstEpoch(SimulatedClock time, TrialClock clock, double stallUntil,
+                                                        List<Measurement> heard) {
         return engine.train(plan(OPTIONS, Duration.ofSeconds(STALL_CAP)), SYNTHETIC, m -> {
             heard.add(m);
             if (heard.size() == 1) {
-                sleepUntil(clock, stallUntil);
+                time.advance(Duration.ofNanos((long) ((stallUntil - clock.elapsedSeconds()) * 1e9)));
             }
             return true;
         }, clock);
-    }
-
-    private static void sleepUntil(TrialClock clock, double elapsedSeconds) {
-        try {
-            Thread.sleep(Math.max(0, (long) ((elapsedSeconds - clock.elapsedSeconds()) * 1000)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static TrialPlan plan(TrainingOptions options, Duration cap) {

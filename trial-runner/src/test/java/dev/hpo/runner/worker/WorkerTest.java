@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hpo.protocol.client.ApiClient;
 import dev.hpo.protocol.client.Retry;
+import dev.hpo.runner.engine.Device;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The worker loop against the protocol over real HTTP, with real trial processes run by the shell. */
 class WorkerTest {
@@ -36,10 +39,47 @@ class WorkerTest {
     }
 
     private Worker worker(String shellCommand) {
-        WorkerSettings settings = new WorkerSettings("w1", Optional.of(RecordingApi.STUDY), Duration.ofSeconds(1),
-                Duration.ofSeconds(30), Duration.ofMillis(50), Duration.ofSeconds(5));
         ApiClient asking = ApiClient.http(api.address(), Optional.of("secret"), Retry.never());
-        return new Worker(asking, outbox, TrialCommand.external(shellCommand, Device.cpu(), Optional.of(1)), settings, log::add);
+        return new Worker(asking, outbox, TrialCommand.external(shellCommand, Device.cpu(), Optional.of(1)),
+                settings(), log::add);
+    }
+
+    private static WorkerSettings settings() {
+        return new WorkerSettings("w1", Optional.of(RecordingApi.STUDY), Duration.ofSeconds(1),
+                Duration.ofSeconds(30), Duration.ofMillis(50), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void slotsRunTrialsAtOnceEachUnderItsOwnWorkerId(@TempDir Path started) throws Exception {
+        api.offer(1, 120);
+        api.offer(2, 120);
+        // Each trial says it started, then waits (up to a minute) until both have: run one after the other, the
+        // first would report that it trained alone.
+        String script = "cat > /dev/null; touch \"$(mktemp -p " + started + ")\"; i=0; "
+                + "while [ \"$(ls " + started + " | wc -l)\" -lt 2 ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i+1));"
+                + " done; "
+                + "echo \"{\\\"metrics\\\":{\\\"together\\\":$(ls " + started + " | wc -l)}}\"";
+        ApiClient asking = ApiClient.http(api.address(), Optional.of("secret"), Retry.never());
+        ApiClient reporting = asking.withRetry(new Retry(Duration.ofMillis(20), Duration.ofMillis(100),
+                () -> !giveUp.get()));
+
+        int trials;
+        try (WorkerSlots slots = new WorkerSlots(2, asking, id -> new Outbox(reporting, id, log::add),
+                TrialCommand.external(script, Device.cpu(), Optional.of(1)), settings(), log::add)) {
+            trials = slots.run();
+        }
+
+        assertThat(trials).isEqualTo(2);
+        List<RecordingApi.Request> completions = api.requestsTo("/complete");
+        assertThat(completions).extracting(r -> r.body().at("/metrics/together").asInt()).containsExactly(2, 2);
+        assertThat(completions).extracting(r -> r.body().get("workerId").asText())
+                .containsExactlyInAnyOrder("w1-s1", "w1-s2");
+    }
+
+    @Test
+    void aSingleSlotKeepsTheWorkersOwnIdAndMoreSlotsAreNumbered() {
+        assertThat(WorkerSlots.ids("gpu0", 1)).containsExactly("gpu0");
+        assertThat(WorkerSlots.ids("gpu0", 3)).containsExactly("gpu0-s1", "gpu0-s2", "gpu0-s3");
     }
 
     @Test

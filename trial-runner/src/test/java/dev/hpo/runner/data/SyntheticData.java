@@ -1,19 +1,17 @@
-package dev.hpo.runner.dl4j;
+package dev.hpo.runner.data;
 
 import dev.hpo.arch.InputShape;
-import dev.hpo.runner.data.LabeledImages;
-import dev.hpo.runner.data.TrialData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /** Small learnable images: class k lights up quadrant k, under noise. */
-final class SyntheticData {
+public final class SyntheticData {
 
     private SyntheticData() {
     }
 
-    static TrialData quadrants(InputShape shape, int trainPerClass, int valPerClass, long seed) {
+    public static TrialData quadrants(InputShape shape, int trainPerClass, int valPerClass, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<String> names = new ArrayList<>();
         for (int k = 0; k < 4; k++) {

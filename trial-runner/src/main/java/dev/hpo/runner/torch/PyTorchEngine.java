@@ -1,0 +1,122 @@
+package dev.hpo.runner.torch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hpo.arch.ArchitectureCost;
+import dev.hpo.arch.CostModel;
+import dev.hpo.arch.NetworkLayout;
+import dev.hpo.runner.data.TrialData;
+import dev.hpo.runner.engine.DataFit;
+import dev.hpo.runner.engine.Device;
+import dev.hpo.runner.engine.EngineSettings;
+import dev.hpo.runner.engine.TrainingEngine;
+import dev.hpo.runner.engine.TrainingListener;
+import dev.hpo.runner.engine.TrialClock;
+import dev.hpo.runner.engine.TrialResult;
+import dev.hpo.trial.TrialPlan;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Trains with PyTorch in a Python process of its own: the trial runner reads and prepares the data as for any
+ * engine, writes it with the plan ({@link EngineInput}), and the engine's Python package trains it on the device,
+ * reporting each measurement, which this engine hands to the listener, and the result.
+ *
+ * <p>The cap keeps counting from the trial's clock: the Python process is told when the trial started on the
+ * machine's monotonic clock, and paces training and evaluation itself with the same rules as the DL4J engine. This
+ * side only makes sure a process that stops answering ends: past the cap and a grace it is killed.
+ */
+public final class PyTorchEngine implements TrainingEngine {
+
+    public static final String NAME = "pytorch";
+
+    private final TorchPython python;
+    private final Path sources;
+    private final Device device;
+
+    PyTorchEngine(TorchPython python, Path sources, Device device) {
+        this.python = python;
+        this.sources = sources;
+        this.device = device;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** The interpreter this engine found: its trial processes run in it without looking again. */
+    @Override
+    public EngineSettings forTrialProcesses(EngineSettings asked) {
+        return new EngineSettings(asked.device(), Optional.of(python.executable()));
+    }
+
+    /**
+     * Training throughput of {@code layout}'s network on random data at batch {@code batch}, after
+     * {@code warmupSteps} untimed steps, measured for at least {@code seconds}: the engine's {@code bench} event
+     * (imagesPerSecond, steps, medianStepSeconds, bf16, channelsLast, torch, threads).
+     *
+     * @throws IllegalStateException when the engine reports an error or ends without figures
+     */
+    public JsonNode throughput(NetworkLayout layout, int batch, double seconds, int warmupSteps, double samRho)
+            throws IOException, InterruptedException {
+        List<String> arguments = List.of("bench", "--layout", EngineInput.layout(layout).toString(), "--device",
+                device.toString(), "--batch-size", Integer.toString(batch), "--seconds", Double.toString(seconds),
+                "--warmup-steps", Integer.toString(warmupSteps), "--sam-rho", Double.toString(samRho));
+        try (EngineProcess process = start(arguments)) {
+            while (true) {
+                Optional<JsonNode> event = process.next(Duration.ofSeconds(1));
+                if (event.isPresent()) {
+                    if ("bench".equals(event.get().path("event").asText())) {
+                        return event.get();
+                    }
+                    throw new IllegalStateException("the pytorch engine could not measure: "
+                            + event.get().path("reason").asText());
+                }
+                if (process.finished()) {
+                    throw new IllegalStateException(process.crashReason());
+                }
+            }
+        }
+    }
+
+    @Override
+    public TrialResult train(TrialPlan plan, TrialData data, TrainingListener listener, TrialClock clock) {
+        DataFit.require(plan.architecture(), data);
+        ArchitectureCost cost = CostModel.of(plan.architecture());
+        EngineSession.Failure failure = reason -> EngineSession.failed(NAME, reason, cost, clock);
+        Path directory;
+        try {
+            directory = TrialInputs.create();
+        } catch (IOException e) {
+            return failure.of("cannot create a directory for the trial's input: " + e.getMessage());
+        }
+        try {
+            EngineInput.write(directory, plan, data);
+            long startedAt = System.nanoTime() - Math.round(clock.elapsedSeconds() * 1e9);
+            List<String> arguments = List.of("trial", directory.toString(), "--device", device.toString(),
+                    "--started-at", Long.toString(startedAt), "--controlled");
+            try (EngineProcess process = start(arguments)) {
+                return new EngineSession(NAME, process, plan, cost, listener, clock).run();
+            }
+        } catch (IOException e) {
+            return failure.of("cannot run the pytorch engine with " + python.executable() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failure.of("interrupted while training");
+        } finally {
+            try {
+                EngineSources.deleteTree(directory);
+            } catch (IOException e) {
+                System.err.println("could not remove " + directory + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** Starts the engine's package with {@code arguments}, its standard error going to this process's. */
+    EngineProcess start(List<String> arguments) throws IOException {
+        return EngineProcess.start(python.executable(), sources, arguments, System.err);
+    }
+}
