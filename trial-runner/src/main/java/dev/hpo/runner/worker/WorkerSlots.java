@@ -1,7 +1,7 @@
 package dev.hpo.runner.worker;
 
-import dev.hpo.runner.client.ApiClient;
-import dev.hpo.runner.client.ApiException;
+import dev.hpo.protocol.client.ApiClient;
+import dev.hpo.protocol.client.ApiException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
