@@ -80,7 +80,7 @@ class TrialReports {
         if (pruner == Pruner.NEVER) {
             return new StopDecision(false);
         }
-        StudyHistory known = history.load(trial.studyId(), spec);
+        StudyHistory known = history.load(trial.studyId(), spec, true);
         Trial measured = known.trials().stream().filter(t -> t.id() == trial.id()).findFirst().orElseThrow();
         if (pruner.shouldPrune(known.trials(), measured)) {
             requestStop(trialId, TrialState.PRUNED);
