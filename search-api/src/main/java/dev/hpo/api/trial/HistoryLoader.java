@@ -17,9 +17,14 @@ class HistoryLoader {
         this.store = store;
     }
 
-    /** Every trial of the study with its latest attempt's measurements, which early stopping compares. */
-    StudyHistory load(long studyId, StudySpec spec) {
-        return new StudyHistory(spec, store.ofStudy(studyId, true).stream()
+    /**
+     * Every trial of the study.
+     *
+     * @param withMeasurements whether to read their latest attempts' measurements too, which early stopping compares;
+     *        the search needs only what each trial achieved, which a trial keeps without them
+     */
+    StudyHistory load(long studyId, StudySpec spec, boolean withMeasurements) {
+        return new StudyHistory(spec, store.ofStudy(studyId, withMeasurements).stream()
                 .map(t -> t.inCanonicalTypes(spec.searchSpace())).toList());
     }
 }

@@ -81,7 +81,7 @@ class MeasurementRows {
     /** Every measurement of the trial, of every attempt. */
     List<RecordedMeasurement> history(long trialId) {
         return jdbc.sql("SELECT " + COLUMNS + ", m.reported_at FROM measurements m WHERE m.trial_id = ?"
-                        + " ORDER BY m.attempt, m.step, m.id")
+                        + " ORDER BY m.attempt, m.step")
                 .param(trialId)
                 .query((rs, n) -> new RecordedMeasurement(rs.getInt("attempt"), rows.measurement(rs),
                         rs.getObject("reported_at", OffsetDateTime.class).toInstant()))

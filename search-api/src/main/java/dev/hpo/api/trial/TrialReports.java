@@ -18,6 +18,7 @@ import dev.hpo.trial.Measurement;
 import dev.hpo.trial.Trial;
 import dev.hpo.trial.TrialState;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -65,8 +66,11 @@ class TrialReports {
         if (!runningFor(trial, request.workerId())) {
             return new StopDecision(true);
         }
-        store.measure(trial, new Measurement(request.step(), request.elapsedSeconds(), request.metrics()), now());
-        store.heartbeat(trial, now());
+        Instant now = now();
+        store.measure(trial, new Measurement(request.step(), request.elapsedSeconds(), request.metrics()), now);
+        if (heartbeatDue(trial, now)) {
+            store.heartbeat(trial, now);
+        }
         if (stopRequested(trial)) {
             return new StopDecision(true);
         }
@@ -76,7 +80,7 @@ class TrialReports {
         if (pruner == Pruner.NEVER) {
             return new StopDecision(false);
         }
-        StudyHistory known = history.load(trial.studyId(), spec);
+        StudyHistory known = history.load(trial.studyId(), spec, true);
         Trial measured = known.trials().stream().filter(t -> t.id() == trial.id()).findFirst().orElseThrow();
         if (pruner.shouldPrune(known.trials(), measured)) {
             requestStop(trialId, TrialState.PRUNED);
@@ -184,6 +188,16 @@ class TrialReports {
 
     private StudyStatus status(long studyId) {
         return statuses.find(studyId).orElseThrow();
+    }
+
+    /**
+     * A measurement is also a sign of life, written as one only when the last is older than a tenth of the study's
+     * heartbeat timeout: a trial reporting many steps a second would otherwise rewrite its row (and, on the embedded
+     * database, a chunk of the file) with every report, while the reaper needs no finer time than that.
+     */
+    private boolean heartbeatDue(Trial trial, Instant now) {
+        Duration timeout = catalog.spec(status(trial.studyId())).trialSettings().heartbeatTimeout();
+        return trial.heartbeatAt() == null || !trial.heartbeatAt().plus(timeout.dividedBy(10)).isAfter(now);
     }
 
     /** Held by {@code workerId}, or by anyone when the worker does not say who it is. */
