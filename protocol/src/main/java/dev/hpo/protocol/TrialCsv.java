@@ -13,7 +13,7 @@ import java.util.Set;
 public final class TrialCsv {
 
     private static final List<String> FIELDS = List.of("id", "number", "state", "configKey", "repeat", "enqueued",
-            "workerId", "attempts", "createdAt", "startedAt", "finishedAt", "failureReason");
+            "workerId", "engine", "attempts", "createdAt", "startedAt", "finishedAt", "failureReason");
 
     private TrialCsv() {
     }
@@ -34,6 +34,7 @@ public final class TrialCsv {
             List<Object> cells = new ArrayList<>(FIELDS.size() + parameters.size() + metrics.size());
             cells.addAll(List.of(t.id(), t.number(), t.state(), t.configKey(), t.repeat(), t.enqueued()));
             cells.add(t.workerId());
+            cells.add(t.engine());
             cells.add(t.attempts());
             cells.add(t.createdAt());
             cells.add(t.startedAt());

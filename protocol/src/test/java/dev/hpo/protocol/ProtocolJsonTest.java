@@ -29,7 +29,7 @@ class ProtocolJsonTest {
     private static final Candidate CANDIDATE = new Candidate(11, Map.of("width", 0.5), List.of(7L, 8L),
             Map.of("accuracy", 0.9), Map.of("accuracy", 0.01), true, 0);
     private static final TrialView TRIAL = new TrialView(7, 3, 1, 11, 0, TrialState.COMPLETE, false,
-            new LinkedHashMap<>(Map.of("width", 0.5)), Map.of("accuracy", 0.9), "w1", 1, null, null, CREATED,
+            new LinkedHashMap<>(Map.of("width", 0.5)), Map.of("accuracy", 0.9), "w1", "pytorch", 1, null, null, CREATED,
             CREATED, CREATED, CREATED, List.of(new MeasurementView(1, 2, 1.5, Map.of("loss", 0.3), CREATED)));
 
     static Stream<Object> records() {
@@ -80,7 +80,7 @@ class ProtocolJsonTest {
 
     @Test
     void absentValuesAreLeftOutAndInstantsAreIsoText() throws Exception {
-        TrialView waiting = new TrialView(7, 3, 1, 11, 0, TrialState.WAITING, true, Map.of(), Map.of(), null, 0,
+        TrialView waiting = new TrialView(7, 3, 1, 11, 0, TrialState.WAITING, true, Map.of(), Map.of(), null, null, 0,
                 null, null, CREATED, null, null, null, null);
 
         JsonNode json = PLAIN.readTree(ProtocolJson.write(waiting));

@@ -27,6 +27,8 @@ import java.util.Optional;
  * @param stopRequested PRUNED or STOPPED once its worker has been told to stop: the state it will end in;
  *        null otherwise
  * @param workerId the worker holding it while it runs, and the last one that held it afterwards; null before
+ * @param engine what trained its latest attempt as its worker named it ({@code dl4j}, {@code pytorch}); null before a
+ *        worker took it, or when the worker runs the user's own trial command and does not say
  * @param attempts runs started so far; a requeued trial's next run is attempt {@code attempts + 1}
  * @param metrics the final metrics it ended with; empty until then, and for trials that ended without any
  * @param failureReason why it failed, or why it ended without its worker; null otherwise
@@ -38,7 +40,7 @@ import java.util.Optional;
  */
 public record Trial(long id, long studyId, long number, long configKey, int repeat, boolean enqueued,
                     Configuration parameters, TrialState state, TrialState stopRequested, String workerId,
-                    int attempts, Map<String, Double> metrics, String failureReason, List<Measurement> measurements,
+                    String engine, int attempts, Map<String, Double> metrics, String failureReason, List<Measurement> measurements,
                     Instant createdAt, Instant startedAt, Instant finishedAt, Instant heartbeatAt) {
 
     public Trial {
@@ -68,7 +70,7 @@ public record Trial(long id, long studyId, long number, long configKey, int repe
     public static Trial waiting(long studyId, long number, long configKey, int repeat, boolean enqueued,
                                 Configuration parameters, Instant createdAt) {
         return new Trial(0, studyId, number, configKey, repeat, enqueued, parameters, TrialState.WAITING, null, null,
-                0, Map.of(), null, List.of(), createdAt, null, null, null);
+                null, 0, Map.of(), null, List.of(), createdAt, null, null, null);
     }
 
     /**
@@ -81,8 +83,9 @@ public record Trial(long id, long studyId, long number, long configKey, int repe
     public static Trial of(long number, Configuration parameters, TrialState state, Map<String, Double> metrics,
                            List<Measurement> measurements, boolean enqueued, Instant at) {
         boolean started = state != TrialState.WAITING;
-        return new Trial(number, 0, number, number, 0, enqueued, parameters, state, null, null, started ? 1 : 0,
-                metrics, null, measurements, at, started ? at : null, state.isFinished() ? at : null, null);
+        return new Trial(number, 0, number, number, 0, enqueued, parameters, state, null, null, null,
+                started ? 1 : 0, metrics, null, measurements, at, started ? at : null, state.isFinished() ? at : null,
+                null);
     }
 
     /** A trial that ran outside any store and completed with {@code metrics}. */
@@ -116,12 +119,14 @@ public record Trial(long id, long studyId, long number, long configKey, int repe
     /**
      * This trial claimed by a worker: its next attempt starts now, with no measurements yet.
      *
+     * @param trainedBy the engine the worker trains with, or null when it does not say
      * @throws IllegalTrialTransitionException unless it is WAITING
      */
-    public Trial claim(String worker, Instant at) {
+    public Trial claim(String worker, String trainedBy, Instant at) {
         Objects.requireNonNull(worker, "worker");
-        return new Trial(id, studyId, number, configKey, repeat, enqueued, parameters, state.moveTo(TrialState.RUNNING),
-                null, worker, attempts + 1, metrics, failureReason, List.of(), createdAt, at, finishedAt, at);
+        return new Trial(id, studyId, number, configKey, repeat, enqueued, parameters,
+                state.moveTo(TrialState.RUNNING), null, worker, trainedBy, attempts + 1, metrics, failureReason,
+                List.of(), createdAt, at, finishedAt, at);
     }
 
     /**
@@ -136,8 +141,8 @@ public record Trial(long id, long studyId, long number, long configKey, int repe
             throw new IllegalTrialTransitionException(state, end);
         }
         return new Trial(id, studyId, number, configKey, repeat, enqueued, parameters, state.moveTo(end),
-                stopRequested, workerId, attempts, keptOnEnding(end, results), reason, measurements, createdAt,
-                startedAt, at, heartbeatAt);
+                stopRequested, workerId, engine, attempts, keptOnEnding(end, results), reason, measurements,
+                createdAt, startedAt, at, heartbeatAt);
     }
 
     /**
@@ -162,8 +167,9 @@ public record Trial(long id, long studyId, long number, long configKey, int repe
      * @throws IllegalTrialTransitionException unless it is RUNNING
      */
     public Trial requeue() {
-        return new Trial(id, studyId, number, configKey, repeat, enqueued, parameters, state.moveTo(TrialState.WAITING),
-                null, null, attempts, metrics, failureReason, List.of(), createdAt, startedAt, finishedAt, null);
+        return new Trial(id, studyId, number, configKey, repeat, enqueued, parameters,
+                state.moveTo(TrialState.WAITING), null, null, engine, attempts, metrics, failureReason, List.of(),
+                createdAt, startedAt, finishedAt, null);
     }
 
     /**
@@ -176,8 +182,8 @@ public record Trial(long id, long studyId, long number, long configKey, int repe
         if (state != TrialState.RUNNING) {
             throw new IllegalTrialTransitionException(state, end);
         }
-        return new Trial(id, studyId, number, configKey, repeat, enqueued, parameters, state, end, workerId, attempts,
-                metrics, failureReason, measurements, createdAt, startedAt, finishedAt, heartbeatAt);
+        return new Trial(id, studyId, number, configKey, repeat, enqueued, parameters, state, end, workerId, engine,
+                attempts, metrics, failureReason, measurements, createdAt, startedAt, finishedAt, heartbeatAt);
     }
 
     /**
@@ -190,13 +196,13 @@ public record Trial(long id, long studyId, long number, long configKey, int repe
             throw new IllegalTrialTransitionException(state, TrialState.STOPPED);
         }
         return new Trial(id, studyId, number, configKey, repeat, enqueued, parameters, TrialState.STOPPED, null,
-                workerId, attempts, metrics, failureReason, List.of(), createdAt, startedAt, at, null);
+                workerId, engine, attempts, metrics, failureReason, List.of(), createdAt, startedAt, at, null);
     }
 
     /** This trial with the id its store gave it. */
     public Trial withId(long storedId) {
         return new Trial(storedId, studyId, number, configKey, repeat, enqueued, parameters, state, stopRequested,
-                workerId, attempts, metrics, failureReason, measurements, createdAt, startedAt, finishedAt,
+                workerId, engine, attempts, metrics, failureReason, measurements, createdAt, startedAt, finishedAt,
                 heartbeatAt);
     }
 
@@ -208,13 +214,14 @@ public record Trial(long id, long studyId, long number, long configKey, int repe
      */
     public Trial inCanonicalTypes(SearchSpace space) {
         return new Trial(id, studyId, number, configKey, repeat, enqueued, space.canonical(parameters), state,
-                stopRequested, workerId, attempts, metrics, failureReason, measurements, createdAt, startedAt,
-                finishedAt, heartbeatAt);
+                stopRequested, workerId, engine, attempts, metrics, failureReason, measurements, createdAt,
+                startedAt, finishedAt, heartbeatAt);
     }
 
     /** This trial with the measurements of its latest attempt replaced. */
     public Trial withMeasurements(List<Measurement> latestAttempt) {
         return new Trial(id, studyId, number, configKey, repeat, enqueued, parameters, state, stopRequested, workerId,
-                attempts, metrics, failureReason, latestAttempt, createdAt, startedAt, finishedAt, heartbeatAt);
+                engine, attempts, metrics, failureReason, latestAttempt, createdAt, startedAt, finishedAt,
+                heartbeatAt);
     }
 }

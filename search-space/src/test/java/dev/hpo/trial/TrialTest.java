@@ -36,7 +36,7 @@ class TrialTest {
     @Test
     void rejectsAStopRequestThatIsNotAnEndingOfAStoppedTrial() {
         assertThatThrownBy(() -> new Trial(1, 1, 0, 0, 0, false, CONFIG, TrialState.RUNNING, TrialState.COMPLETE,
-                "w", 1, Map.of(), null, List.of(), Instant.EPOCH, Instant.EPOCH, null, Instant.EPOCH))
+                "w", "dl4j", 1, Map.of(), null, List.of(), Instant.EPOCH, Instant.EPOCH, null, Instant.EPOCH))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PRUNED or STOPPED");
     }
 
@@ -51,11 +51,12 @@ class TrialTest {
         Trial waiting = Trial.of(1, CONFIG, TrialState.RUNNING, Map.of(),
                 List.of(Measurement.of(1, 10, Map.of("accuracy", 0.5))), false, Instant.EPOCH).requeue();
 
-        Trial claimed = waiting.claim("w2", Instant.ofEpochSecond(5));
+        Trial claimed = waiting.claim("w2", "pytorch", Instant.ofEpochSecond(5));
 
         assertThat(claimed.state()).isEqualTo(TrialState.RUNNING);
         assertThat(claimed.attempts()).isEqualTo(2);
         assertThat(claimed.workerId()).isEqualTo("w2");
+        assertThat(claimed.engine()).isEqualTo("pytorch");
         assertThat(claimed.measurements()).isEmpty();
         assertThat(claimed.heartbeatAt()).isEqualTo(Instant.ofEpochSecond(5));
     }
@@ -64,7 +65,7 @@ class TrialTest {
     void aFinishedTrialCannotBeClaimedRequeuedOrFinishedAgain() {
         Trial done = Trial.completed(1, CONFIG, Map.of("accuracy", 0.9));
 
-        assertThatThrownBy(() -> done.claim("w", Instant.EPOCH)).isInstanceOf(IllegalTrialTransitionException.class)
+        assertThatThrownBy(() -> done.claim("w", "dl4j", Instant.EPOCH)).isInstanceOf(IllegalTrialTransitionException.class)
                 .hasMessageContaining("final");
         assertThatThrownBy(done::requeue).isInstanceOf(IllegalTrialTransitionException.class);
         assertThatThrownBy(() -> done.finish(TrialState.FAILED, Map.of(), "x", Instant.EPOCH))

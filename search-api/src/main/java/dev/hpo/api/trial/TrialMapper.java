@@ -31,8 +31,8 @@ class TrialMapper {
 
     private static TrialView view(Trial t, List<MeasurementView> measurements) {
         return new TrialView(t.id(), t.studyId(), t.number(), t.configKey(), t.repeat(), t.state(),
-                t.enqueued(), t.parameters().values(), t.metrics(), t.workerId(), t.attempts(), t.failureReason(),
-                t.stopRequested(), t.createdAt(), t.startedAt(), t.finishedAt(), t.heartbeatAt(), measurements);
+                t.enqueued(), t.parameters().values(), t.metrics(), t.workerId(), t.engine(), t.attempts(),
+                t.failureReason(), t.stopRequested(), t.createdAt(), t.startedAt(), t.finishedAt(), t.heartbeatAt(), measurements);
     }
 
     private static MeasurementView measurement(RecordedMeasurement m) {

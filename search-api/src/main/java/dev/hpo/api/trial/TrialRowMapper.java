@@ -27,7 +27,7 @@ class TrialRowMapper {
 
     /** Every column a {@link Trial} is read from, in the order {@link #trial} expects. */
     static final String TRIAL_COLUMNS = "id, study_id, number, config_key, repeat_index, enqueued, parameters_json,"
-            + " state, stop_reason, worker_id, attempts, metrics_json, failure_reason, created_at, started_at,"
+            + " state, stop_reason, worker_id, engine, attempts, metrics_json, failure_reason, created_at, started_at,"
             + " finished_at, heartbeat_at";
 
     private static final TypeReference<LinkedHashMap<String, Object>> VALUES = new TypeReference<>() {
@@ -46,7 +46,7 @@ class TrialRowMapper {
         return new Trial(rs.getLong("id"), rs.getLong("study_id"), rs.getLong("number"), rs.getLong("config_key"),
                 rs.getInt("repeat_index"), rs.getBoolean("enqueued"),
                 Configuration.of(read(rs.getString("parameters_json"), VALUES)), state(rs, "state"),
-                state(rs, "stop_reason"), rs.getString("worker_id"), rs.getInt("attempts"),
+                state(rs, "stop_reason"), rs.getString("worker_id"), rs.getString("engine"), rs.getInt("attempts"),
                 metrics(rs.getString("metrics_json")), rs.getString("failure_reason"), List.of(),
                 instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
                 instant(rs, "heartbeat_at"));

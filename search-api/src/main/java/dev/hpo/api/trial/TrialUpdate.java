@@ -35,7 +35,8 @@ final class TrialUpdate {
             new Column("failure_reason", Types.VARCHAR, Trial::failureReason),
             new Column("started_at", Types.TIMESTAMP_WITH_TIMEZONE, Trial::startedAt),
             new Column("finished_at", Types.TIMESTAMP_WITH_TIMEZONE, Trial::finishedAt),
-            new Column("heartbeat_at", Types.TIMESTAMP_WITH_TIMEZONE, Trial::heartbeatAt));
+            new Column("heartbeat_at", Types.TIMESTAMP_WITH_TIMEZONE, Trial::heartbeatAt),
+            new Column("engine", Types.VARCHAR, Trial::engine));
 
     /** The columns compared, after id and state; each one's value in {@code before} pins the moment. */
     private static final List<Column> COMPARED = List.of(

@@ -28,7 +28,7 @@ class WorkerController {
 
     @PostMapping("/api/studies/{studyId}/suggestions")
     Suggestions suggest(@PathVariable long studyId, @Valid @RequestBody Suggest request) {
-        return protocol.suggest(studyId, request.workerId(), request.countOrOne());
+        return protocol.suggest(studyId, request);
     }
 
     @PostMapping("/api/trials/{trialId}/measurements")

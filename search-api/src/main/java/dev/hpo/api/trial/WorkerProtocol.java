@@ -6,6 +6,7 @@ import dev.hpo.api.study.StudyLifecycle;
 import dev.hpo.api.study.StudyRules;
 import dev.hpo.api.study.StudyStatus;
 import dev.hpo.api.study.StudyStatuses;
+import dev.hpo.protocol.Suggest;
 import dev.hpo.protocol.Suggestions;
 import dev.hpo.study.StudySpec;
 import dev.hpo.trial.Trial;
@@ -51,7 +52,9 @@ class WorkerProtocol {
         this.clock = clock;
     }
 
-    Suggestions suggest(long studyId, String workerId, int count) {
+    Suggestions suggest(long studyId, Suggest request) {
+        String workerId = request.workerId();
+        int count = request.countOrOne();
         StudyStatus study = statuses.find(studyId)
                 .orElseThrow(() -> new ApiException.NotFound("Study " + studyId + " does not exist."));
         if (lifecycle.endIfOverdue(study)) {
@@ -61,7 +64,7 @@ class WorkerProtocol {
         // A retried request must not hand out a second trial: the worker first gets back what it holds.
         List<Trial> held = new ArrayList<>(store.held(studyId, workerId));
         for (int round = 0; round < ROUNDS && held.size() < count; round++) {
-            int claimed = claim(studyId, workerId, count - held.size(), parsed.spec(), held);
+            int claimed = claim(studyId, request, count - held.size(), parsed.spec(), held);
             if (held.size() < count && generator.sample(studyId, count - held.size()) == 0 && claimed == 0) {
                 break;
             }
@@ -75,7 +78,7 @@ class WorkerProtocol {
     }
 
     /** Claims up to {@code wanted} waiting trials into {@code into}; returns how many it claimed. */
-    private int claim(long studyId, String workerId, int wanted, StudySpec spec, List<Trial> into) {
+    private int claim(long studyId, Suggest request, int wanted, StudySpec spec, List<Trial> into) {
         long room = wanted;
         if (spec.budget().parallelism() < StudyRules.trialCapacity(spec)) {
             room = Math.min(wanted, spec.budget().parallelism() - store.running(studyId));
@@ -88,7 +91,7 @@ class WorkerProtocol {
             }
             try {
                 // Compared with the trial as read: if anything changed it since, another service took it first.
-                Trial running = next.get().claim(workerId, clock.instant());
+                Trial running = next.get().claim(request.workerId(), request.engine(), clock.instant());
                 if (store.update(next.get(), running)) {
                     into.add(running);
                     claimed++;

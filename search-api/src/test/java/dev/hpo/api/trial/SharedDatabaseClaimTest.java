@@ -56,7 +56,7 @@ class SharedDatabaseClaimTest {
             String worker = "w" + w;
             workers.add(pool.submit(() -> {
                 for (Optional<Trial> next = service.next(study); next.isPresent(); next = service.next(study)) {
-                    if (store.update(next.get(), next.get().claim(worker, Instant.now()))) {
+                    if (store.update(next.get(), next.get().claim(worker, null, Instant.now()))) {
                         won.add(next.get().id());
                     }
                     service.settle(study, next.get().id());

@@ -58,7 +58,7 @@ class TrialStoreTest {
             List<Future<Boolean>> claims = new ArrayList<>();
             for (int w = 0; w < 8; w++) {
                 String worker = "w" + w;
-                claims.add(pool.submit((Callable<Boolean>) () -> store.update(read, read.claim(worker, T0))));
+                claims.add(pool.submit((Callable<Boolean>) () -> store.update(read, read.claim(worker, "dl4j", T0))));
             }
             int won = 0;
             for (Future<Boolean> claim : claims) {
@@ -90,7 +90,7 @@ class TrialStoreTest {
         Trial stored = store.find(running.id()).orElseThrow();
 
         Trial forged = new Trial(stored.id(), stored.studyId(), stored.number(), stored.configKey(), 0, false,
-                stored.parameters(), TrialState.WAITING, null, null, stored.attempts(), Map.of(), null, List.of(),
+                stored.parameters(), TrialState.WAITING, null, null, null, stored.attempts(), Map.of(), null, List.of(),
                 stored.createdAt(), null, null, null);
         assertThatThrownBy(() -> store.update(stored, forged)).isInstanceOf(IllegalTrialTransitionException.class)
                 .hasMessageContaining("final");
@@ -133,7 +133,7 @@ class TrialStoreTest {
     }
 
     private Trial claimed(Trial waiting, String worker) {
-        Trial running = waiting.claim(worker, T0.truncatedTo(ChronoUnit.MICROS));
+        Trial running = waiting.claim(worker, "dl4j", T0.truncatedTo(ChronoUnit.MICROS));
         assertThat(store.update(waiting, running)).isTrue();
         return store.find(waiting.id()).orElseThrow();
     }

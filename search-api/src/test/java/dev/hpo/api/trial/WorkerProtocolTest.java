@@ -238,6 +238,19 @@ class WorkerProtocolTest {
     }
 
     @Test
+    void aTrialRecordsTheEngineItsWorkerTrainsWith() {
+        long study = api.createStudy(Specs.minimizeLoss("engines", 10, 10));
+        long gpu = api.post("/api/studies/" + study + "/suggestions",
+                "{\"workerId\": \"gpu0\", \"engine\": \"pytorch\"}").json().at("/trials/0/id").asLong();
+        long custom = api.suggest(study, "own-script", 1).at("/trials/0/id").asLong();
+        api.complete(gpu, "{\"loss\": 0.3}");
+
+        assertThat(api.get("/api/trials/" + gpu).json().get("engine").asText()).isEqualTo("pytorch");
+        assertThat(api.get("/api/trials/" + custom).json().has("engine")).isFalse();
+        assertThat(api.get("/api/studies/" + study + "/trials.csv").body().split("\r\n")[1]).contains(",gpu0,pytorch,");
+    }
+
+    @Test
     void trialsExportAsCsvWithAColumnPerParameterAndMetric() {
         long study = api.createStudy(Specs.minimizeLoss("csv", 10, 10));
         JsonNode trials = api.suggest(study, "w1", 2).get("trials");

@@ -18,8 +18,11 @@ import java.util.Optional;
  * @param command program and arguments
  * @param environment variables set for the process, on top of the worker's own
  * @param announcesStart whether the process prints the start event
+ * @param engine the built-in engine the process trains with, which the API records with each trial; empty for
+ *        the user's own command
  */
-record TrialCommand(List<String> command, Map<String, String> environment, boolean announcesStart) {
+record TrialCommand(List<String> command, Map<String, String> environment, boolean announcesStart,
+                    Optional<String> engine) {
 
     /** The entry point of the built-in trainer's trial process. */
     static final String RUNNER_MAIN = "dev.hpo.runner.RunnerCommand";
@@ -67,7 +70,7 @@ record TrialCommand(List<String> command, Map<String, String> environment, boole
             command.add("--dataset-dir");
             command.add(dataset + "=" + dir);
         });
-        return new TrialCommand(command, environment(settings.device(), threads), true);
+        return new TrialCommand(command, environment(settings.device(), threads), true, Optional.of(engine));
     }
 
     /** A user's own command, run by the shell; it reads the trial as JSON on its standard input. */
@@ -76,7 +79,8 @@ record TrialCommand(List<String> command, Map<String, String> environment, boole
         if (shellCommand.isBlank()) {
             throw new IllegalArgumentException("--trial-command must not be empty");
         }
-        return new TrialCommand(List.of("/bin/sh", "-c", shellCommand), environment(device, threads), false);
+        return new TrialCommand(List.of("/bin/sh", "-c", shellCommand), environment(device, threads), false,
+                Optional.empty());
     }
 
     /**

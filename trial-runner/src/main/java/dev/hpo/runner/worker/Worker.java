@@ -97,9 +97,14 @@ final class Worker {
         return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** A request for one trial, saying which engine will train it. */
+    private Suggest asking() {
+        return Suggest.of(settings.workerId(), 1, command.engine().orElse(null));
+    }
+
     private Optional<Suggestion> nextTrial() {
         if (settings.study().isPresent()) {
-            Suggestions s = client.suggest(settings.study().get(), Suggest.of(settings.workerId(), 1));
+            Suggestions s = client.suggest(settings.study().get(), asking());
             if (s.trials().isEmpty() && s.studyDone()) {
                 log.accept("study " + settings.study().get() + " is done");
                 stopping = true;
@@ -108,7 +113,7 @@ final class Worker {
         }
         for (long study : runningStudies()) {
             try {
-                Optional<Suggestion> trial = client.suggest(study, Suggest.of(settings.workerId(), 1)).trials()
+                Optional<Suggestion> trial = client.suggest(study, asking()).trials()
                         .stream().findFirst();
                 if (trial.isPresent()) {
                     return trial;

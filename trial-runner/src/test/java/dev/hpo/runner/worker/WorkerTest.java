@@ -100,6 +100,8 @@ class WorkerTest {
         assertThat(completions).hasSize(1);
         assertThat(completions.get(0).body().at("/metrics/macs").asDouble()).isEqualTo(1200);
         assertThat(api.requestsTo("/suggestions").get(0).body().get("workerId").asText()).isEqualTo("w1");
+        assertThat(api.requestsTo("/suggestions").get(0).body().has("engine"))
+                .as("a worker running the user's own command names no engine").isFalse();
     }
 
     @Test
