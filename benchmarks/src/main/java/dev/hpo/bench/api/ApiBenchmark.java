@@ -1,15 +1,23 @@
 package dev.hpo.bench.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpo.api.SearchApiApplication;
 import dev.hpo.bench.BenchOptions;
 import dev.hpo.bench.Benchmark;
+import dev.hpo.protocol.Completion;
+import dev.hpo.protocol.Enqueue;
+import dev.hpo.protocol.StudyView;
+import dev.hpo.protocol.Suggest;
+import dev.hpo.protocol.Suggestion;
+import dev.hpo.protocol.Suggestions;
+import dev.hpo.protocol.client.ApiClient;
+import dev.hpo.protocol.client.Retry;
 import dev.hpo.space.SearchSpace;
 import dev.hpo.study.Budget;
 import dev.hpo.study.StudySpecParser;
+import dev.hpo.trial.TrialState;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -18,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,9 +37,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code hpo bench api}: starts the service on a random loopback port with an H2 file database in a temporary
  * directory, fills a study with trials (enqueued configurations), then lets concurrent clients claim and complete
  * every one over real HTTP, timing each suggestion + completion round trip. The service and its clients share one
- * JVM and the machine's cores, so the figures include the clients' own cost; each client keeps one connection and
- * speaks plain HTTP/1.1 over it ({@link BenchClient}), the leanest client we have, so the clients take as little
- * of the shared cores as they can.
+ * JVM and the machine's cores, so the figures include the clients' own cost; each client is the project's protocol
+ * client on a connection of its own, over which it speaks plain HTTP/1.1 ({@link SocketTransport}), so the clients
+ * take as little of the shared cores as they can.
  *
  * <p>The figures describe a warm service, one that has run for a while: rounds of the same three phases on studies
  * of their own ({@code --warmup} trials in all) come first, and only their round trips' throughput, latency and CPU
@@ -63,7 +72,7 @@ public final class ApiBenchmark implements Benchmark {
     /** Where the report goes; from the command line, standard output, which carries nothing else. */
     private final PrintStream out;
     /** The service's address; every client, and every request between phases, gets a connection of its own. */
-    private BenchClient http;
+    private SocketTransport http;
 
     public ApiBenchmark() {
         this(System.out);
@@ -97,7 +106,7 @@ public final class ApiBenchmark implements Benchmark {
                 .run("--server.port=0", "--server.address=127.0.0.1", "--hpo.data-dir=" + dataDir,
                         "--logging.pattern.console=");
         try {
-            http = new BenchClient("http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port"));
+            http = new SocketTransport("http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port"));
             ObjectNode report = JSON.createObjectNode();
             report.put("database", "H2 file (" + dataDir + ")");
             report.put("process", "service and clients in one JVM on " + Runtime.getRuntime().availableProcessors()
@@ -119,18 +128,19 @@ public final class ApiBenchmark implements Benchmark {
             report.set("httpFloor", measured.httpFloor());
             report.set("roundTrips", measured.roundTrips());
             long study = measured.study();
-            JsonNode status;
+            StudyView status;
             // A connection of its own, like every request between phases: one kept from before a phase has idled
             // through it, longer than the service keeps an idle connection open.
-            try (BenchClient once = http.another()) {
-                status = once.get("/api/studies/" + study);
+            try (SocketTransport once = http.another()) {
+                status = client(once).study(study);
             }
-            report.put("studyState", status.get("state").asText());
-            report.put("trialsComplete", status.at("/trialCounts/COMPLETE").asLong());
+            long complete = status.trialCounts().getOrDefault(TrialState.COMPLETE, 0L);
+            report.put("studyState", status.state().name());
+            report.put("trialsComplete", complete);
             report.put("targetP99Ms", 50);
             report.put("meetsTarget", report.at("/roundTrips/p99Ms").asDouble() < 50);
             out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
-            return status.at("/trialCounts/COMPLETE").asLong() == trials ? 0 : 1;
+            return complete == trials ? 0 : 1;
         } finally {
             if (http != null) {
                 http.close();
@@ -147,8 +157,8 @@ public final class ApiBenchmark implements Benchmark {
      */
     private Phases phases(String name, int trials, int clients) throws Exception {
         long study;
-        try (BenchClient once = http.another()) {
-            study = once.post("/api/studies", spec(name, trials)).get("id").asLong();
+        try (SocketTransport once = http.another()) {
+            study = client(once).createStudy(spec(name, trials)).id();
         }
         ObjectNode fill = fill(study, trials, clients);
         ObjectNode floor = httpFloor(clients, Math.min(trials, 5_000));
@@ -166,13 +176,13 @@ public final class ApiBenchmark implements Benchmark {
     /** Enqueues {@code trials} distinct configurations, {@code clients} requests at a time. */
     private ObjectNode fill(long study, int trials, int clients) throws Exception {
         SplittableRandom random = new SplittableRandom(1);
-        List<String> bodies = new ArrayList<>(trials);
+        List<Enqueue> configurations = new ArrayList<>(trials);
         for (int i = 0; i < trials; i++) {
             double[] point = new double[SPACE.dimensions()];
             for (int d = 0; d < point.length; d++) {
                 point[d] = random.nextDouble();
             }
-            bodies.add(JSON.writeValueAsString(Map.of("parameters", SPACE.decode(point).values())));
+            configurations.add(new Enqueue(SPACE.decode(point).values()));
         }
         System.err.println("hpo bench api: enqueuing " + trials + " trials...");
         AtomicInteger next = new AtomicInteger();
@@ -180,7 +190,7 @@ public final class ApiBenchmark implements Benchmark {
             Timings own = new Timings();
             for (int i = next.getAndIncrement(); i < trials; i = next.getAndIncrement()) {
                 own.start();
-                client.post("/api/studies/" + study + "/trials", bodies.get(i));
+                client.enqueue(study, configurations.get(i));
                 own.stop();
             }
             return own;
@@ -193,17 +203,17 @@ public final class ApiBenchmark implements Benchmark {
         AtomicInteger worker = new AtomicInteger();
         return ClientPhase.run(http, clients, client -> {
             String workerId = "bench-" + worker.getAndIncrement();
-            String ask = "{\"workerId\": \"" + workerId + "\", \"count\": 1}";
+            Suggest ask = Suggest.of(workerId, 1);
             Timings own = new Timings();
             while (true) {
                 own.start();
-                JsonNode reply = client.post("/api/studies/" + study + "/suggestions", ask);
-                if (reply.get("trials").isEmpty()) {
+                Suggestions reply = client.suggest(study, ask);
+                if (reply.trials().isEmpty()) {
                     return own;
                 }
-                long trial = reply.at("/trials/0/id").asLong();
-                double loss = reply.at("/trials/0/parameters/learningRate").asDouble();
-                client.post("/api/trials/" + trial + "/complete", "{\"metrics\": {\"loss\": " + loss + "}}");
+                Suggestion trial = reply.trials().get(0);
+                double loss = ((Number) trial.parameters().get("learningRate")).doubleValue();
+                client.complete(trial.id(), Completion.of(Map.of("loss", loss), workerId));
                 own.stop();
             }
         }).summary();
@@ -219,12 +229,17 @@ public final class ApiBenchmark implements Benchmark {
             Timings own = new Timings();
             while (next.getAndIncrement() < pairs) {
                 own.start();
-                client.get("/actuator/info");
-                client.get("/actuator/info");
+                client.raw("GET", "actuator/info", null);
+                client.raw("GET", "actuator/info", null);
                 own.stop();
             }
             return own;
         }).summary();
+    }
+
+    /** The protocol client on one connection, with no retries: a benchmark reports a failure, never hides it. */
+    static ApiClient client(SocketTransport connection) {
+        return new ApiClient(connection, Optional.empty(), Retry.never());
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -2,6 +2,7 @@ package dev.hpo.bench.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hpo.protocol.client.ApiClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ record ClientPhase(List<Timings> timings, long wallNanos, long clientCpuNanos, l
      * {@code template} speaks to, and returns their timings, with the CPU time the clients and the rest of the JVM
      * (the service) spent meanwhile, and the collections that paused both.
      */
-    static ClientPhase run(BenchClient template, int clients, Work work) throws Exception {
+    static ClientPhase run(SocketTransport template, int clients, Work work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         Map<Long, Long> before = CpuTimes.byThread();
         Map<Long, Long> allocatedBefore = CpuTimes.allocatedByThread();
@@ -35,8 +36,8 @@ record ClientPhase(List<Timings> timings, long wallNanos, long clientCpuNanos, l
             for (int c = 0; c < clients; c++) {
                 futures.add(pool.submit(() -> {
                     Timings timings;
-                    try (BenchClient own = template.another()) {
-                        timings = work.run(own);
+                    try (SocketTransport own = template.another()) {
+                        timings = work.run(ApiBenchmark.client(own));
                     }
                     return new Client(timings, Thread.currentThread().getId(), CpuTimes.currentThread(),
                             CpuTimes.allocatedByCurrentThread());
@@ -69,7 +70,7 @@ record ClientPhase(List<Timings> timings, long wallNanos, long clientCpuNanos, l
     /** What one client does in a phase, on a connection of its own. */
     @FunctionalInterface
     interface Work {
-        Timings run(BenchClient client) throws Exception;
+        Timings run(ApiClient client) throws Exception;
     }
 
     /** One client's timings, and the CPU time and bytes its thread had used when it finished. */

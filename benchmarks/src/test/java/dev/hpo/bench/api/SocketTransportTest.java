@@ -1,26 +1,30 @@
 package dev.hpo.bench.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.hpo.protocol.client.Transport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class BenchClientTest {
+class SocketTransportTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private HttpServer server;
-    private BenchClient client;
+    private SocketTransport client;
     /** The client's port of every request the server answered: one per connection the client opened. */
     private final List<Integer> clientPorts = new CopyOnWriteArrayList<>();
     private final List<String> bodies = new CopyOnWriteArrayList<>();
@@ -37,7 +41,7 @@ class BenchClientTest {
             answer(exchange, 200, "{\"closing\": true}");
         });
         server.start();
-        client = new BenchClient("http://127.0.0.1:" + server.getAddress().getPort());
+        client = new SocketTransport("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     @AfterEach
@@ -47,9 +51,9 @@ class BenchClientTest {
     }
 
     @Test
-    void aClientKeepsItsConnectionWhenTheLastChunkOfAnAnswerComesLate() throws IOException {
+    void aTransportKeepsItsConnectionWhenTheLastChunkOfAnAnswerComesLate() throws IOException {
         for (int i = 0; i < 4; i++) {
-            assertThat(client.post("/slow-end", "{\"n\": " + i + "}").get("n").asInt()).isEqualTo(i);
+            assertThat(post(client, "slow-end", "{\"n\": " + i + "}").get("n").asInt()).isEqualTo(i);
         }
 
         assertThat(bodies).containsExactly("{\"n\": 0}", "{\"n\": 1}", "{\"n\": 2}", "{\"n\": 3}");
@@ -60,29 +64,29 @@ class BenchClientTest {
     void aBodyIsSentWithItsLengthInBytesAndAnAnswerOfAGivenLengthIsReadWhole() throws IOException {
         String json = "{\"name\": \"caf\u00e9 \u2013 r\u00e9sum\u00e9\", \"padding\": \"" + "x".repeat(20_000) + "\"}";
 
-        JsonNode answer = client.post("/echo", json);
+        JsonNode answer = post(client, "echo", json);
 
         assertThat(bodies).containsExactly(json);
         assertThat(answer.get("name").asText()).isEqualTo("caf\u00e9 \u2013 r\u00e9sum\u00e9");
         assertThat(answer.get("padding").asText()).hasSize(20_000);
-        assertThat(client.get("/echo").isEmpty()).as("an empty answer").isTrue();
+        assertThat(client.send(get("echo")).body()).as("an empty answer").isEmpty();
         assertThat(clientPorts).containsOnly(clientPorts.get(0));
     }
 
     @Test
     void anAnswerThatClosesTheConnectionIsReadAndTheNextRequestOpensANewOne() throws IOException {
-        assertThat(client.get("/closing").get("closing").asBoolean()).isTrue();
-        assertThat(client.get("/closing").get("closing").asBoolean()).isTrue();
+        assertThat(json(client.send(get("closing"))).get("closing").asBoolean()).isTrue();
+        assertThat(json(client.send(get("closing"))).get("closing").asBoolean()).isTrue();
 
         assertThat(clientPorts).hasSize(2).doesNotHaveDuplicates();
     }
 
     @Test
-    void anotherClientHasAConnectionOfItsOwn() throws IOException {
-        try (BenchClient other = client.another()) {
-            client.post("/echo", "{\"n\": 1}");
-            other.post("/echo", "{\"n\": 2}");
-            client.post("/echo", "{\"n\": 3}");
+    void anotherTransportHasAConnectionOfItsOwn() throws IOException {
+        try (SocketTransport other = client.another()) {
+            post(client, "echo", "{\"n\": 1}");
+            post(other, "echo", "{\"n\": 2}");
+            post(client, "echo", "{\"n\": 3}");
         }
 
         assertThat(clientPorts).hasSize(3).containsOnlyOnce(clientPorts.get(1));
@@ -90,13 +94,26 @@ class BenchClientTest {
     }
 
     @Test
-    void anErrorAnswerFailsTheRequestWithTheStatusAndTheBody() {
-        assertThatThrownBy(() -> client.get("/missing"))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("GET")
-                .hasMessageContaining("/missing")
-                .hasMessageContaining("404")
-                .hasMessageContaining("Not Found");
+    void anErrorAnswerComesBackWithItsStatusContentTypeAndBodyForTheClientToJudge() throws IOException {
+        Transport.Response answer = client.send(get("missing"));
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.header("content-type")).contains("application/problem+json");
+        assertThat(answer.text()).contains("Not Found");
+    }
+
+    private static JsonNode post(SocketTransport transport, String path, String json) throws IOException {
+        return json(transport.send(new Transport.Request("POST", path, Map.of("Content-Type", "application/json"),
+                json.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private static Transport.Request get(String path) {
+        return new Transport.Request("GET", path, Map.of("Accept", "application/json"), null);
+    }
+
+    private static JsonNode json(Transport.Response answer) throws IOException {
+        assertThat(answer.status()).isEqualTo(200);
+        return JSON.readTree(answer.body());
     }
 
     /**

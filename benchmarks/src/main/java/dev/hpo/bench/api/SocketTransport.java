@@ -1,8 +1,6 @@
 package dev.hpo.bench.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
+import dev.hpo.protocol.client.Transport;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.EOFException;
@@ -12,13 +10,14 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * One benchmark client's connection to the service: HTTP/1.1 requests with JSON bodies, one at a time, on a
- * single kept-alive connection. Not safe for concurrent use; each client thread has its own.
+ * One benchmark client's connection to the service, as the protocol client's transport: HTTP/1.1 requests, one at a
+ * time, on a single kept-alive connection. Not safe for concurrent use; each client thread has its own.
  *
  * <p>It speaks the little of HTTP/1.1 the benchmark needs (a request with a length; an answer with a length, in
  * chunks or up to the connection's end) over a plain socket, because the clients share the machine's cores and heap
@@ -27,10 +26,9 @@ import java.util.Locale;
  * requests pause for. The benchmark reports the clients' own CPU and allocation per request
  * ({@code clientCpuMsEach}, {@code clientAllocatedKbEach}).
  */
-final class BenchClient implements Closeable {
+final class SocketTransport implements Transport, Closeable {
 
-    private static final ObjectReader ANSWER = new ObjectMapper().reader();
-
+    private final URI base;
     private final InetSocketAddress address;
     private final String hostHeader;
     private Socket socket;
@@ -42,30 +40,29 @@ final class BenchClient implements Closeable {
     private final StringBuilder line = new StringBuilder();
 
     /** @param base the service's address, such as {@code http://127.0.0.1:8080} */
-    BenchClient(String base) {
-        this(URI.create(base));
+    SocketTransport(String base) {
+        this(URI.create(base.replaceAll("/+$", "") + "/"));
     }
 
-    private BenchClient(URI base) {
-        this(new InetSocketAddress(base.getHost(), base.getPort()), base.getHost() + ":" + base.getPort());
+    private SocketTransport(URI base) {
+        this.base = base;
+        this.address = new InetSocketAddress(base.getHost(), base.getPort());
+        this.hostHeader = base.getHost() + ":" + base.getPort();
     }
 
-    private BenchClient(InetSocketAddress address, String hostHeader) {
-        this.address = address;
-        this.hostHeader = hostHeader;
+    /** A connection of its own for another thread, to the same service. */
+    SocketTransport another() {
+        return new SocketTransport(base);
     }
 
-    /** A client of its own for another thread, to the same service. */
-    BenchClient another() {
-        return new BenchClient(address, hostHeader);
+    @Override
+    public URI base() {
+        return base;
     }
 
-    JsonNode post(String path, String json) throws IOException {
-        return exchange("POST", path, json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    JsonNode get(String path) throws IOException {
-        return exchange("GET", path, null);
+    @Override
+    public Response send(Request request) throws IOException {
+        return exchange(request);
     }
 
     @Override
@@ -76,16 +73,18 @@ final class BenchClient implements Closeable {
         }
     }
 
-    private JsonNode exchange(String method, String path, byte[] content) throws IOException {
+    private Response exchange(Request sent) throws IOException {
         connectIfClosed();
         request.clear();
-        request.ascii(method).ascii(" ").ascii(path).ascii(" HTTP/1.1\r\nHost: ").ascii(hostHeader)
-                // The project's worker sends the same: without one, the service ranks the media types it can
-                // write against a browser's list on every request.
-                .ascii("\r\nAccept: application/json, application/problem+json\r\n");
+        request.ascii(sent.method()).ascii(" /").ascii(sent.path()).ascii(" HTTP/1.1\r\nHost: ").ascii(hostHeader)
+                .ascii("\r\n");
+        for (Map.Entry<String, String> header : sent.headers().entrySet()) {
+            request.ascii(header.getKey()).ascii(": ").ascii(header.getValue()).ascii("\r\n");
+        }
+        byte[] content = sent.body();
         if (content != null) {
-            request.ascii("Content-Type: application/json\r\nContent-Length: ")
-                    .ascii(Integer.toString(content.length)).ascii("\r\n\r\n").add(content, content.length);
+            request.ascii("Content-Length: ").ascii(Integer.toString(content.length)).ascii("\r\n\r\n")
+                    .add(content, content.length);
         } else {
             request.ascii("\r\n");
         }
@@ -93,7 +92,7 @@ final class BenchClient implements Closeable {
             // One write: the request leaves in one segment, and the service reads it in one go.
             out.write(request.bytes, 0, request.length);
             out.flush();
-            return answer(method, path);
+            return answer(sent);
         } catch (IOException e) {
             // Whatever is left of the answer would be read as the next one's.
             close();
@@ -101,16 +100,20 @@ final class BenchClient implements Closeable {
         }
     }
 
-    /** Reads the answer to {@code method} on {@code path}, which only errors name. */
-    private JsonNode answer(String method, String path) throws IOException {
+    /**
+     * Reads the answer to {@code sent}, which only errors name. Of its headers it keeps the content type, the one the
+     * protocol client reads; the body is copied out of the buffer reused from one answer to the next.
+     */
+    private Response answer(Request sent) throws IOException {
         String status = readLine();
         if (!status.startsWith("HTTP/1.1 ") || status.length() < 12) {
-            throw new IOException(method + " " + path + ": not an HTTP/1.1 answer: " + status);
+            throw new IOException(sent.method() + " " + sent.path() + ": not an HTTP/1.1 answer: " + status);
         }
         int code = Integer.parseInt(status.substring(9, 12));
         long length = -1;
         boolean chunked = false;
         boolean close = false;
+        String contentType = null;
         for (String header = readLine(); !header.isEmpty(); header = readLine()) {
             int colon = header.indexOf(':');
             String name = colon < 0 ? header : header.substring(0, colon);
@@ -121,6 +124,8 @@ final class BenchClient implements Closeable {
                 chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
             } else if (name.equalsIgnoreCase("Connection")) {
                 close = value.equalsIgnoreCase("close");
+            } else if (name.equalsIgnoreCase("Content-Type")) {
+                contentType = value;
             }
         }
         body.clear();
@@ -136,11 +141,8 @@ final class BenchClient implements Closeable {
         if (close) {
             close();
         }
-        if (code >= 300) {
-            throw new IllegalStateException(method + " " + path + " answered " + code + ": "
-                    + new String(body.bytes, 0, body.length, StandardCharsets.UTF_8));
-        }
-        return body.length == 0 ? ANSWER.createObjectNode() : ANSWER.readTree(body.bytes, 0, body.length);
+        return new Response(code, contentType == null ? Map.of() : Map.of("Content-Type", List.of(contentType)),
+                Arrays.copyOf(body.bytes, body.length));
     }
 
     private void readChunks() throws IOException {
