@@ -3,18 +3,15 @@ package dev.hpo.runner.torch;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
+import dev.hpo.runner.process.ChildProcesses;
+import dev.hpo.runner.process.LastLines;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -34,7 +31,7 @@ final class EngineProcess implements AutoCloseable {
     private final Process process;
     private final String program;
     private final BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
-    private final Deque<String> stderrTail = new ArrayDeque<>();
+    private final LastLines stderrTail = new LastLines(STDERR_TAIL_LINES);
     private final OutputStream stdin;
     private volatile boolean stdoutClosed;
 
@@ -43,23 +40,18 @@ final class EngineProcess implements AutoCloseable {
         this.program = program;
         this.stdin = process.getOutputStream();
         ObjectMapper json = new ObjectMapper();
-        daemon("pytorch-engine-out", () -> readLines(process.getInputStream(), line -> {
+        ChildProcesses.readLines("pytorch-engine-out", process.getInputStream(), line -> {
             Optional<JsonNode> event = parse(json, line);
             if (event.isPresent()) {
                 events.add(event.get());
             } else {
                 log.println(line);
             }
-        }, () -> stdoutClosed = true));
-        daemon("pytorch-engine-err", () -> readLines(process.getErrorStream(), line -> {
-            synchronized (stderrTail) {
-                stderrTail.addLast(line);
-                if (stderrTail.size() > STDERR_TAIL_LINES) {
-                    stderrTail.removeFirst();
-                }
-            }
+        }, () -> stdoutClosed = true);
+        ChildProcesses.readLines("pytorch-engine-err", process.getErrorStream(), line -> {
+            stderrTail.add(line);
             log.println(line);
-        }, () -> { }));
+        }, () -> { });
     }
 
     /**
@@ -110,11 +102,9 @@ final class EngineProcess implements AutoCloseable {
 
     /** Why the engine ended without a result: its exit and the last lines of its standard error. */
     String crashReason() throws InterruptedException {
-        String exit = process.waitFor(5, TimeUnit.SECONDS) ? describeExit(process.exitValue()) : "still running";
-        String tail;
-        synchronized (stderrTail) {
-            tail = String.join("\n", stderrTail).strip();
-        }
+        String exit = process.waitFor(5, TimeUnit.SECONDS) ? ChildProcesses.exit(process.exitValue())
+                : "still running";
+        String tail = stderrTail.joined("\n").strip();
         String reason = "the pytorch engine (" + program + ") ended without a result: " + exit
                 + (tail.isEmpty() ? "" : ": " + tail);
         return reason.length() > REASON_LIMIT ? reason.substring(0, REASON_LIMIT) + "..." : reason;
@@ -148,31 +138,5 @@ final class EngineProcess implements AutoCloseable {
         } catch (JsonProcessingException e) {
             return Optional.empty();
         }
-    }
-
-    private static String describeExit(int code) {
-        if (code > 128 && code < 160) {
-            return "killed by signal " + (code - 128) + " (exit code " + code + ")";
-        }
-        return "exit code " + code;
-    }
-
-    private static void readLines(InputStream stream, java.util.function.Consumer<String> onLine, Runnable onEnd) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                onLine.accept(line);
-            }
-        } catch (IOException e) {
-            // The stream closes when the process is killed; what was read so far stands.
-        } finally {
-            onEnd.run();
-        }
-    }
-
-    private static void daemon(String name, Runnable body) {
-        Thread thread = new Thread(body, name);
-        thread.setDaemon(true);
-        thread.start();
     }
 }

@@ -1,14 +1,10 @@
 package dev.hpo.runner.worker;
 
-import java.io.BufferedReader;
+import dev.hpo.runner.process.ChildProcesses;
+import dev.hpo.runner.process.LastLines;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -26,7 +22,7 @@ final class TrialProcess implements AutoCloseable {
 
     private final Process process;
     private final BlockingQueue<TrialEvent> events = new LinkedBlockingQueue<>();
-    private final Deque<String> stderrTail = new ArrayDeque<>();
+    private final LastLines stderrTail = new LastLines(STDERR_TAIL_LINES);
     private final Thread stdoutReader;
     private final Thread stderrReader;
     private volatile boolean stdoutClosed;
@@ -34,22 +30,17 @@ final class TrialProcess implements AutoCloseable {
     private TrialProcess(Process process, String label, Consumer<String> log) {
         this.process = process;
         TrialEventParser parser = new TrialEventParser();
-        this.stdoutReader = daemon(label + "-out", () -> readLines(process.getInputStream(), line -> {
+        this.stdoutReader = ChildProcesses.readLines(label + "-out", process.getInputStream(), line -> {
             try {
                 parser.parse(line).ifPresentOrElse(events::add, () -> log.accept(label + " | " + line));
             } catch (IllegalArgumentException e) {
                 events.add(new TrialEvent.Failed("malformed trial output: " + e.getMessage()));
             }
-        }, () -> stdoutClosed = true));
-        this.stderrReader = daemon(label + "-err", () -> readLines(process.getErrorStream(), line -> {
-            synchronized (stderrTail) {
-                stderrTail.addLast(line);
-                if (stderrTail.size() > STDERR_TAIL_LINES) {
-                    stderrTail.removeFirst();
-                }
-            }
+        }, () -> stdoutClosed = true);
+        this.stderrReader = ChildProcesses.readLines(label + "-err", process.getErrorStream(), line -> {
+            stderrTail.add(line);
             log.accept(label + " ! " + line);
-        }, () -> { }));
+        }, () -> { });
     }
 
     /**
@@ -94,11 +85,10 @@ final class TrialProcess implements AutoCloseable {
 
     /** Why the process failed, from its exit code and its last lines of standard error. */
     String crashReason(int exitCode) {
-        StringBuilder reason = new StringBuilder(describeExit(exitCode));
-        synchronized (stderrTail) {
-            if (!stderrTail.isEmpty()) {
-                reason.append(": ").append(String.join(" | ", stderrTail));
-            }
+        StringBuilder reason = new StringBuilder("the trial process " + ChildProcesses.exit(exitCode));
+        String tail = stderrTail.joined(" | ");
+        if (!tail.isEmpty()) {
+            reason.append(": ").append(tail);
         }
         if (reason.length() > REASON_LIMIT) {
             return "..." + reason.substring(reason.length() - REASON_LIMIT);
@@ -121,32 +111,5 @@ final class TrialProcess implements AutoCloseable {
         if (process.isAlive()) {
             kill();
         }
-    }
-
-    private static String describeExit(int code) {
-        if (code > 128 && code < 160) {
-            return "the trial process died with signal " + (code - 128) + " (exit code " + code + ")";
-        }
-        return "the trial process exited with code " + code;
-    }
-
-    private static void readLines(InputStream stream, Consumer<String> onLine, Runnable onEnd) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                onLine.accept(line);
-            }
-        } catch (IOException e) {
-            // The stream closes when the process is killed; what was read so far stands.
-        } finally {
-            onEnd.run();
-        }
-    }
-
-    private static Thread daemon(String name, Runnable body) {
-        Thread thread = new Thread(body, name);
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
     }
 }
