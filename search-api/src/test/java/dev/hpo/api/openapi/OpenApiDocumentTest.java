@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -27,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * client from it.
  */
 @ApiTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenApiDocumentTest {
 
     static final Path EXPORT = Path.of("target", "openapi.json");
@@ -36,7 +38,7 @@ class OpenApiDocumentTest {
 
     JsonNode document;
 
-    @BeforeEach
+    @BeforeAll
     void readAndExportTheDocument() throws IOException {
         HttpApi.Reply reply = new HttpApi(port).get("/v3/api-docs");
         assertThat(reply.status()).isEqualTo(200);
