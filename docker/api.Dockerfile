@@ -12,6 +12,7 @@ COPY search-space/ search-space/
 COPY protocol/ protocol/
 COPY optimizer/ optimizer/
 COPY search-api/ search-api/
+COPY openapi-client-test/ openapi-client-test/
 COPY trial-runner/ trial-runner/
 COPY hpo-cli/ hpo-cli/
 COPY reliability-tests/ reliability-tests/

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The API and worker processes as users run them, through the launcher: a real study trained by two workers, a
- * worker killed mid-trial, and a trial that overruns its cap.
+ * worker killed mid-trial, a trial that overruns its cap, and a study whose trials a script trains.
  */
 class WorkersEndToEndIT {
 
@@ -141,6 +141,24 @@ class WorkersEndToEndIT {
         assertThat(trial.failureReason()).isEqualTo("time cap");
         assertThat(trial.measurements()).as("the measurement reported before the cap").hasSize(1);
         assertThat(trial.measurements().get(0).metrics().get("score")).isEqualTo(0.25);
+    }
+
+    @Test
+    void aStudyWithoutTrialSettingsIsTrainedByAWorkersTrialCommand() throws Exception {
+        LocalApi local = LocalApi.get();
+        long study = local.create("""
+                {"name": "no-trial-settings",
+                 "objectives": [{"metric": "score", "goal": "MAXIMIZE"}],
+                 "budget": {"maxTrials": 1},
+                 "parameters": [{"name": "x", "type": "float", "min": 0, "max": 1}]}""");
+        local.worker("elsewhere", study, "--trial-command", "sh " + LocalApi.script("slow-trial.sh"));
+
+        local.await(study, s -> s.state() == StudyState.COMPLETED, Duration.ofMinutes(2));
+
+        TrialView trial = local.api.trial(local.trials(study).get(0).id());
+        assertThat(trial.state()).as(ProtocolJson.write(trial) + local.logs()).isEqualTo(TrialState.COMPLETE);
+        assertThat(trial.metrics().get("score")).isEqualTo(((Number) trial.parameters().get("x")).doubleValue(),
+                within());
     }
 
     private static long running(StudyView study) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.hpo.space.Parameter;
 import dev.hpo.space.SearchSpace;
 import java.time.Duration;
@@ -86,8 +87,7 @@ public final class StudySpecParser {
         List<Objective> objectives = objectives(s);
         List<Constraint> constraints = constraints(s);
         Optional<AlgorithmSettings> algorithm = algorithm(s, objectives);
-        Optional<TrialSettings> trialSettings = s.object("trialSettings", true, TrialSettingsParser.FIELDS)
-                .flatMap(TrialSettingsParser::parse);
+        Optional<TrialSettings> trialSettings = trialSettings(s);
         Optional<Budget> budget = budget(s, trialSettings);
         Optional<List<Parameter>> parameters = s.array("parameters", true)
                 .flatMap(a -> ParameterParser.parse(a, "parameters", problems));
@@ -102,6 +102,16 @@ public final class StudySpecParser {
         return Optional.of(new StudySpec(name.orElseThrow(), description, SearchSpace.of(parameters.orElseThrow()),
                 objectives, constraints, algorithm.orElseThrow(), budget.orElseThrow(), trialSettings.orElseThrow(),
                 seed));
+    }
+
+    /**
+     * The spec's trial settings; absent, they are {@code {}}: trials trained elsewhere (a worker's trial command, or
+     * any client of the worker protocol) with the default cap, repeats, heartbeat timeout and retries.
+     */
+    private static Optional<TrialSettings> trialSettings(SpecObject s) {
+        JsonNode settings = s.get("trialSettings").orElseGet(JsonNodeFactory.instance::objectNode);
+        return SpecObject.of(settings, s.path("trialSettings"), s.problems(), TrialSettingsParser.FIELDS)
+                .flatMap(TrialSettingsParser::parse);
     }
 
     private static List<Objective> objectives(SpecObject s) {

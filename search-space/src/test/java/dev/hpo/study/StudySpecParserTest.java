@@ -98,6 +98,39 @@ class StudySpecParserTest {
     }
 
     @Test
+    void aSpecWithoutTrialSettingsHasItsTrialsTrainedElsewhereWithTheDefaults() {
+        StudySpec spec = parse(s -> {
+            s.remove("trialSettings");
+            s.set("objectives", JSON.createArrayNode().add(JSON.createObjectNode()
+                    .put("metric", "f1").put("goal", "MAXIMIZE")));
+            s.remove("constraints");
+        });
+
+        TrialSettings t = spec.trialSettings();
+        assertThat(t.builtInTrainer()).isFalse();
+        assertThat(t.dataset()).isEmpty();
+        assertThat(t.timeCap()).isEqualTo(TrialSettings.DEFAULT_TIME_CAP);
+        assertThat(t.repeats()).isEqualTo(1);
+        assertThat(t.heartbeatTimeout()).isEqualTo(TrialSettings.DEFAULT_HEARTBEAT_TIMEOUT);
+        assertThat(t.maxRetries()).isEqualTo(TrialSettings.DEFAULT_MAX_RETRIES);
+        assertThat(t.training()).isEmpty();
+        assertThat(t).isEqualTo(parse(s -> {
+            s.set("trialSettings", JSON.createObjectNode());
+            s.set("objectives", JSON.createArrayNode().add(JSON.createObjectNode()
+                    .put("metric", "f1").put("goal", "MAXIMIZE")));
+            s.remove("constraints");
+        }).trialSettings());
+    }
+
+    @Test
+    void anAbsentTrialSettingsStillHoldsTheBudgetToTheDefaultTimeCap() {
+        assertThat(errors(s -> {
+            s.remove("trialSettings");
+            ((ObjectNode) s.get("budget")).put("maxDuration", "5m");
+        })).contains(new FieldError("budget.maxDuration", "must be at least one trial's time cap (10m), got 5m"));
+    }
+
+    @Test
     void writerOutputReadsBackToAnEqualSpec() {
         StudySpec spec = StudySpecParser.parse(VALID);
 
@@ -155,11 +188,9 @@ class StudySpecParserTest {
             s.remove("name");
             s.remove("objectives");
             s.remove("budget");
-            s.remove("trialSettings");
             s.remove("parameters");
         })).extracting(FieldError::toString).containsExactly(
-                "name: is required", "objectives: is required", "trialSettings: is required", "budget: is required",
-                "parameters: is required");
+                "name: is required", "objectives: is required", "budget: is required", "parameters: is required");
     }
 
     @Test
