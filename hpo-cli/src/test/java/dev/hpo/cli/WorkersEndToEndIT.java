@@ -25,8 +25,8 @@ class WorkersEndToEndIT {
             {"name": "tiny-fashion-mnist",
              "objectives": [{"metric": "macs", "goal": "MINIMIZE"}],
              "algorithm": {"name": "RANDOM"},
-             "budget": {"maxTrials": 4, "parallelism": 2},
-             "trialSettings": {"timeCap": "20s", "heartbeatTimeout": "30s",
+             "budget": {"maxTrials": 2, "parallelism": 2},
+             "trialSettings": {"timeCap": "45s", "heartbeatTimeout": "30s",
                                "dataset": {"name": "fashion-mnist", "trainPerClass": 10, "valPerClass": 5},
                                "model": {"family": "resnet9"}},
              "parameters": [{"name": "width", "type": "float", "min": 0.0625, "max": 0.125},
@@ -50,14 +50,16 @@ class WorkersEndToEndIT {
         LocalApi local = LocalApi.get();
         long study = local.create(TINY_STUDY);
         String data = "fashion-mnist=" + dev.hpo.cli.local.FashionMnistFiles.DEBIAN;
-        // Two training JVMs share the cores here; the cap is another test's subject, so it gets room.
+        // Two training JVMs share the cores here, beside whatever else runs on the machine; setting one up has taken
+        // 15 s on a busy machine. The cap is another test's subject, so it gets room, and each worker holds one of
+        // the two trials at once, so both train.
         local.worker("tiny-1", study, "--dataset-dir", data, "--cap-grace", "60s");
         local.worker("tiny-2", study, "--dataset-dir", data, "--cap-grace", "60s");
 
         local.await(study, s -> s.state() == StudyState.COMPLETED, Duration.ofMinutes(4));
 
         List<TrialView> trials = local.trials(study);
-        assertThat(trials).hasSize(4);
+        assertThat(trials).hasSize(2);
         for (TrialView trial : trials) {
             assertThat(trial.state()).as(ProtocolJson.write(trial) + local.logs()).isEqualTo(TrialState.COMPLETE);
             assertThat(trial.metrics().get("accuracy")).isBetween(0.0, 1.0);
