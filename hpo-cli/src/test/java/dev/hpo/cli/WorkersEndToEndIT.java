@@ -50,9 +50,9 @@ class WorkersEndToEndIT {
         LocalApi local = LocalApi.get();
         long study = local.create(TINY_STUDY);
         String data = "fashion-mnist=" + dev.hpo.cli.local.FashionMnistFiles.DEBIAN;
-        // Two training JVMs share the cores here, beside whatever else runs on the machine; setting one up has taken
-        // 15 s on a busy machine. The cap is another test's subject, so it gets room, and each worker holds one of
-        // the two trials at once, so both train.
+        // Two training JVMs share the cores here, beside whatever else runs on the machine, and setting one up can
+        // take most of a short cap. The cap is another test's subject, so it gets room; each worker holds one of the
+        // two trials at once, so both train.
         local.worker("tiny-1", study, "--dataset-dir", data, "--cap-grace", "60s");
         local.worker("tiny-2", study, "--dataset-dir", data, "--cap-grace", "60s");
 
