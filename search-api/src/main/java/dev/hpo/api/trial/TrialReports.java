@@ -5,8 +5,9 @@ import dev.hpo.api.study.StudyCatalog;
 import dev.hpo.api.study.StudyLifecycle;
 import dev.hpo.api.study.StudyStatus;
 import dev.hpo.api.study.StudyStatuses;
+import dev.hpo.optimizer.StoppingRules;
 import dev.hpo.optimizer.StudyHistory;
-import dev.hpo.optimizer.pruning.Pruner;
+import dev.hpo.optimizer.pruning.EarlyStopper;
 import dev.hpo.protocol.Completion;
 import dev.hpo.protocol.Heartbeat;
 import dev.hpo.protocol.MeasurementReport;
@@ -44,7 +45,7 @@ class TrialReports {
     private final TrialMapper mapper;
     private final WaitingTrials waiting;
     private final Clock clock;
-    private final Map<Long, Pruner> pruners = new ConcurrentHashMap<>();
+    private final Map<Long, EarlyStopper> stoppers = new ConcurrentHashMap<>();
 
     TrialReports(TrialStore store, StudyStatuses statuses, StudyCatalog catalog, StudyLifecycle lifecycle,
                  HistoryLoader history, TrialMapper mapper, WaitingTrials waiting,
@@ -71,14 +72,13 @@ class TrialReports {
             return new StopDecision(true);
         }
         StudySpec spec = catalog.spec(status(trial.studyId()));
-        Pruner pruner = pruners.computeIfAbsent(trial.studyId(),
-                id -> Pruner.of(spec.algorithm().earlyStopping(), spec.trialSettings().timeCap()));
-        if (pruner == Pruner.NEVER) {
+        EarlyStopper stopper = stoppers.computeIfAbsent(trial.studyId(), id -> StoppingRules.of(spec));
+        if (!stopper.enabled()) {
             return new StopDecision(false);
         }
         StudyHistory known = history.load(trial.studyId(), spec);
         Trial measured = known.trials().stream().filter(t -> t.id() == trial.id()).findFirst().orElseThrow();
-        if (pruner.shouldPrune(known.trials(), measured)) {
+        if (stopper.shouldStop(known.trials(), measured)) {
             requestStop(trialId, TrialState.PRUNED);
             return new StopDecision(true);
         }
