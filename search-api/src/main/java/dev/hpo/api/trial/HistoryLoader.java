@@ -17,9 +17,12 @@ class HistoryLoader {
         this.store = store;
     }
 
-    /** Every trial of the study with its latest attempt's measurements, which early stopping compares. */
+    /**
+     * Every trial of the study, without measurements: no search algorithm reads them (a trial stopped early keeps
+     * its last measurement's metrics as its result), and early stopping reads its rung scores instead.
+     */
     StudyHistory load(long studyId, StudySpec spec) {
-        return new StudyHistory(spec, store.ofStudy(studyId, true).stream()
+        return new StudyHistory(spec, store.ofStudy(studyId, false).stream()
                 .map(t -> t.inCanonicalTypes(spec.searchSpace())).toList());
     }
 }

@@ -37,12 +37,15 @@ public class TrialStore implements StudyTrials {
     private final GroupCommit commits;
     private final TrialRowMapper rows;
     private final MeasurementRows measurements;
+    private final RungScores rungScores;
 
-    TrialStore(JdbcClient jdbc, GroupCommit commits, TrialRowMapper rows, MeasurementRows measurements) {
+    TrialStore(JdbcClient jdbc, GroupCommit commits, TrialRowMapper rows, MeasurementRows measurements,
+               RungScores rungScores) {
         this.jdbc = jdbc;
         this.commits = commits;
         this.rows = rows;
         this.measurements = measurements;
+        this.rungScores = rungScores;
     }
 
     /** The trial with the measurements of its latest attempt. */
@@ -247,6 +250,28 @@ public class TrialStore implements StudyTrials {
     /** Stores a measurement of a running trial's current attempt, unless that step is stored already. */
     public void measure(Trial running, Measurement measurement, Instant at) {
         measurements.add(running, measurement, at);
+    }
+
+    /**
+     * Keeps a running trial's losses at an early-stopping rung its current attempt reached, the first copy of a
+     * repeated report.
+     *
+     * @param losses one per objective the study's rule ranks by, one or two
+     */
+    public void recordRungScore(Trial running, int rung, double[] losses) {
+        rungScores.add(running, rung, losses);
+    }
+
+    /**
+     * The losses the study's other trials had at a rung, each by its latest attempt; one query over the rung
+     * scores' key, however long the study has run.
+     *
+     * @param completedOnly true for completed trials only, false for every trial but waiting ones
+     * @param objectives how many losses each score holds
+     */
+    public List<double[]> rungScores(long studyId, int rung, long exceptTrialId, boolean completedOnly,
+                                     int objectives) {
+        return rungScores.at(studyId, rung, exceptTrialId, completedOnly, objectives);
     }
 
     /** Every measurement the trial reported, of every attempt, in attempt and step order. */
