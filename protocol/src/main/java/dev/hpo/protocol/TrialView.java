@@ -12,11 +12,13 @@ import java.util.Map;
  * @param configKey shared by the repeats of one configuration
  * @param repeat which repeat of its configuration this trial is, from 0
  * @param stopRequested PRUNED or STOPPED once the worker has been told to stop
+ * @param progress how far its latest attempt got, in the study's fidelity unit (steps, or elapsed seconds): its
+ *        last measurement's; absent before any, and in the answers to workers
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrialView(long id, long studyId, long number, long configKey, int repeat, TrialState state,
                         boolean enqueued, Map<String, Object> parameters, Map<String, Double> metrics,
                         String workerId, int attempts, String failureReason, TrialState stopRequested,
                         Instant createdAt, Instant startedAt, Instant finishedAt, Instant lastHeartbeatAt,
-                        List<MeasurementView> measurements) {
+                        Double progress, List<MeasurementView> measurements) {
 }

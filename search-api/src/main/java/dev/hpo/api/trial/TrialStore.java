@@ -4,6 +4,7 @@ import static dev.hpo.api.trial.TrialRowMapper.TRIAL_COLUMNS;
 import static dev.hpo.api.trial.TrialRowMapper.utc;
 
 import dev.hpo.api.study.StudyTrials;
+import dev.hpo.study.Fidelity;
 import dev.hpo.trial.IllegalTrialTransitionException;
 import dev.hpo.trial.Measurement;
 import dev.hpo.trial.Trial;
@@ -277,6 +278,14 @@ public class TrialStore implements StudyTrials {
     /** Every measurement the trial reported, of every attempt, in attempt and step order. */
     public List<RecordedMeasurement> history(long trialId) {
         return measurements.history(trialId);
+    }
+
+    /**
+     * How far each trial's latest attempt got, in the fidelity's unit, by trial id: its last measurement's
+     * position; trials that measured nothing yet are left out.
+     */
+    public Map<Long, Double> progress(List<Long> trialIds, Fidelity fidelity) {
+        return trialIds.isEmpty() ? new HashMap<>() : measurements.progress(trialIds, fidelity);
     }
 
     /** The latest measurements of the trials asked for, by trial id, for trials that have any. */
