@@ -69,8 +69,9 @@ public class TrialStore implements StudyTrials {
     /**
      * Every trial of the study in number order.
      *
-     * @param withMeasurements whether to read each trial's latest measurements too (early stopping needs them;
-     *        rankings and lists do not, and for a large study they are most of what is stored)
+     * @param withMeasurements whether to read each trial's latest measurements too: the whole history, from which
+     *        early stopping's verdicts can be checked; rankings, lists and the search do without, and early stopping
+     *        itself reads {@link #rungScores}, since for a large study the measurements are most of what is stored
      */
     public List<Trial> ofStudy(long studyId, boolean withMeasurements) {
         List<Trial> trials = jdbc.sql("SELECT " + TRIAL_COLUMNS + " FROM trials WHERE study_id = ? ORDER BY number")
