@@ -4,7 +4,8 @@
 The worker hands each trial to the script as JSON on stdin and reads JSON lines from its stdout: a measurement per
 step, then the final metrics. Replace the toy objective below with your own training loop (PyTorch, JAX, ...):
 keep printing measurements so the search can stop unpromising trials early, and finish within the trial's
-`timeCapSeconds`, after which the worker kills the script.
+`timeCapSeconds`, after which the worker kills the script. A study with `"fidelity": {"unit": "steps", "max": N}`
+hands each trial its budget of N steps in `fidelity`; early stopping then reads each measurement's `step`.
 """
 import json
 import math
@@ -20,7 +21,8 @@ def main():
     trial = json.load(sys.stdin)
     params = trial["parameters"]
     lr = float(params.get("learningRate", 0.1))
-    steps = int(params.get("steps", 5))
+    fidelity = trial.get("fidelity") or {}
+    steps = int(fidelity["max"]) if fidelity.get("unit") == "STEPS" else int(params.get("steps", 5))
     started = time.monotonic()
     loss = 2.3
     for step in range(1, steps + 1):

@@ -176,13 +176,17 @@ export function drawParallel(el, study, trials) {
   return { chart, shown: shown.length, total: complete.length };
 }
 
-/** Validation accuracy against elapsed seconds for the selected trials; pruned trials dashed and marked where they stopped. */
-export function drawLearningCurves(el, curves) {
+/**
+ * Validation accuracy of the selected trials against their progress in the study's fidelity unit, elapsed seconds or
+ * steps; pruned trials dashed and marked where they stopped.
+ */
+export function drawLearningCurves(el, curves, fidelity) {
   const chart = chartFor(el);
+  const inSteps = fidelity && fidelity.unit === 'STEPS';
   const series = curves.map((curve, k) => {
     const color = PALETTE[k % PALETTE.length];
     const pruned = curve.state === 'PRUNED';
-    const points = curve.points;
+    const points = curve.points.map(([seconds, value, step]) => [inSteps ? step : seconds, value]);
     const last = points[points.length - 1];
     return {
       name: `#${curve.number}${pruned ? ' (pruned)' : ''}`,
@@ -200,7 +204,10 @@ export function drawLearningCurves(el, curves) {
     grid: { ...grid, top: 48 },
     legend: { type: 'scroll', top: 4, left: 8, right: 8 },
     tooltip: { trigger: 'axis', valueFormatter: (v) => formatMetric('accuracy', v) },
-    xAxis: { type: 'value', name: 'elapsed', ...axisName, nameGap: 30, axisLabel: { formatter: formatDuration }, splitLine: { lineStyle: { color: '#eef2f7' } } },
+    xAxis: {
+      type: 'value', name: inSteps ? 'steps' : 'elapsed', ...axisName, nameGap: 30, max: fidelity ? (extent) => Math.max(extent.max, fidelity.max) : undefined,
+      axisLabel: { formatter: inSteps ? undefined : formatDuration }, splitLine: { lineStyle: { color: '#eef2f7' } },
+    },
     yAxis: { type: 'value', name: 'validation accuracy', ...axisName, nameGap: 46, scale: true, axisLabel: { formatter: (v) => `${(v * 100).toFixed(0)}%` }, splitLine: { lineStyle: { color: '#eef2f7' } } },
     series,
   }, { notMerge: true });

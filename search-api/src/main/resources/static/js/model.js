@@ -157,6 +157,14 @@ export function formatDuration(seconds) {
   return `${Math.floor(h / 24)}d ${h % 24}h`;
 }
 
+/** How far a trial got against its budget, in the study's fidelity unit: "26 / 52 steps" or "4m 10s / 10m 00s". */
+export function formatProgress(position, fidelity) {
+  const done = (v) => (fidelity && fidelity.unit === 'STEPS' ? formatValue(v) : formatDuration(v));
+  if (!fidelity) return done(position);
+  const budget = fidelity.unit === 'STEPS' ? `${formatValue(fidelity.max)} steps` : formatDuration(fidelity.max);
+  return `${position === null || position === undefined ? '–' : done(position)} / ${budget}`;
+}
+
 export function formatInstant(iso) {
   if (!iso) return '–';
   const d = new Date(iso);

@@ -200,7 +200,7 @@ class StudyPage {
     }
     if (this.signal.aborted) return;
     const curves = ids.map((id) => indexById.has(id) && this.curveCache.get(keyOf(id))).filter(Boolean);
-    this.charts.drawLearningCurves(this.el('chart-curves'), curves);
+    this.charts.drawLearningCurves(this.el('chart-curves'), curves, this.data.study.fidelity);
   }
 
   openIndex(i) {

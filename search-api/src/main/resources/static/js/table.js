@@ -1,7 +1,7 @@
 // The trials table: sorted and filtered in memory over the column arrays, one page of rows in the DOM at a time,
 // so 10,000 trials cost no more to show than 50.
 import { escapeHtml, stateBadge } from './dom.js';
-import { ALL_STATES, columnValues, formatMetric, formatValue, sortedIndexes } from './model.js';
+import { ALL_STATES, columnValues, formatMetric, formatProgress, formatValue, sortedIndexes } from './model.js';
 
 const PAGE_SIZES = [25, 50, 100, 200];
 export const MAX_SELECTED = 8;
@@ -41,7 +41,7 @@ export class TrialsTable {
       metric('accuracy', 'Accuracy'),
       metric('macs', 'MACs'),
       metric('params', 'Params'),
-      { key: 'epochs', label: 'Epochs', cls: 'num', format: formatValue },
+      { key: 'progress', label: 'Progress', cls: 'num', format: (v) => formatProgress(v, this.study.fidelity) },
       { key: 'wallSeconds', label: 'Wall time', cls: 'num', format: (v) => formatMetric('wallSeconds', v) },
       { key: 'reason', label: 'Reason', cls: 'reason', format: formatValue },
     ];

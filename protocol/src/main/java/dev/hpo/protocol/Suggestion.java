@@ -2,6 +2,7 @@ package dev.hpo.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hpo.study.Durations;
+import dev.hpo.study.Fidelity;
 import java.time.Duration;
 import java.util.Map;
 
@@ -15,11 +16,13 @@ import java.util.Map;
  * @param seed the study's seed, from which the data subset of each repeat is drawn
  * @param timeCapSeconds the wall-clock cap of the whole trial
  * @param heartbeatTimeoutSeconds a trial silent this long is taken from its worker
+ * @param fidelity the trial's budget and what it is counted in: {@code {"unit": "STEPS", "max": 52}} asks for 52
+ *        steps as the measurements' {@code step} counts them; in {@code SECONDS} the budget is the time cap
  * @param trialSettings the study's trial settings as written in its spec
  */
 public record Suggestion(long id, long studyId, long number, long configKey, int repeat, int attempt,
                          Map<String, Object> parameters, long seed, double timeCapSeconds,
-                         double heartbeatTimeoutSeconds, JsonNode trialSettings) {
+                         double heartbeatTimeoutSeconds, Fidelity fidelity, JsonNode trialSettings) {
 
     /** How long training and evaluation may take. */
     public Duration timeCap() {

@@ -13,11 +13,13 @@ import java.util.Map;
  * @param repeat which repeat of its configuration this trial is, from 0
  * @param stopRequested PRUNED or STOPPED once the worker has been told to stop
  * @param engine what trained its latest attempt, as its worker named it; absent when the worker did not say
+ * @param progress how far its latest attempt got, in the study's fidelity unit (steps, or elapsed seconds): its
+ *        last measurement's; absent before any, and in the answers to workers
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrialView(long id, long studyId, long number, long configKey, int repeat, TrialState state,
                         boolean enqueued, Map<String, Object> parameters, Map<String, Double> metrics,
                         String workerId, String engine, int attempts, String failureReason, TrialState stopRequested,
                         Instant createdAt, Instant startedAt, Instant finishedAt, Instant lastHeartbeatAt,
-                        List<MeasurementView> measurements) {
+                        Double progress, List<MeasurementView> measurements) {
 }

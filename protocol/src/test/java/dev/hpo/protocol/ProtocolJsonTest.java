@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hpo.study.Fidelity;
 import dev.hpo.study.FieldError;
 import dev.hpo.study.Objective;
 import dev.hpo.study.StudyState;
 import dev.hpo.trial.TrialState;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -29,8 +31,9 @@ class ProtocolJsonTest {
     private static final Candidate CANDIDATE = new Candidate(11, Map.of("width", 0.5), List.of(7L, 8L),
             Map.of("accuracy", 0.9), Map.of("accuracy", 0.01), true, 0);
     private static final TrialView TRIAL = new TrialView(7, 3, 1, 11, 0, TrialState.COMPLETE, false,
-            new LinkedHashMap<>(Map.of("width", 0.5)), Map.of("accuracy", 0.9), "w1", "pytorch", 1, null, null, CREATED,
-            CREATED, CREATED, CREATED, List.of(new MeasurementView(1, 2, 1.5, Map.of("loss", 0.3), CREATED)));
+            new LinkedHashMap<>(Map.of("width", 0.5)), Map.of("accuracy", 0.9), "w1", "pytorch", 1, null, null,
+            CREATED, CREATED, CREATED, CREATED, 2.0,
+            List.of(new MeasurementView(1, 2, 1.5, Map.of("loss", 0.3), CREATED)));
 
     static Stream<Object> records() {
         Map<TrialState, Long> counts = new EnumMap<>(TrialState.class);
@@ -39,7 +42,7 @@ class ProtocolJsonTest {
         return Stream.of(
                 Suggest.of("w1", 2),
                 new Suggestions(List.of(new Suggestion(7, 3, 1, 11, 0, 1, Map.of("width", 0.5), 5, 90, 60,
-                        PLAIN.createObjectNode().put("timeCap", "90s"))), false),
+                        Fidelity.steps(52), PLAIN.createObjectNode().put("timeCap", "90s"))), false),
                 MeasurementReport.of(2, 1.5, Map.of("loss", 0.3)).by("w1"),
                 new Heartbeat("w1"),
                 Completion.of(Map.of("accuracy", 0.9), "w1"),
@@ -50,7 +53,7 @@ class ProtocolJsonTest {
                 TRIAL,
                 new Page<>(List.of(TRIAL), 0, 50, 1, 1),
                 new StudyView(3, "fm", StudyState.RUNNING, CREATED, null, 8, 8, counts, CANDIDATE,
-                        PLAIN.createObjectNode().put("name", "fm")),
+                        Fidelity.seconds(Duration.ofSeconds(90)), PLAIN.createObjectNode().put("name", "fm")),
                 new Best(3, Objective.maximize("accuracy"), CANDIDATE),
                 new Pareto(3, List.of(Objective.maximize("accuracy"), Objective.minimize("macs")), List.of(CANDIDATE)),
                 new Problem("about:blank", "Invalid request", 400, "The request is invalid.", "/api/studies",
@@ -71,17 +74,20 @@ class ProtocolJsonTest {
     }
 
     @Test
-    void aSuggestionCarriesItsCapsInSecondsOnly() throws Exception {
-        Suggestion suggestion = new Suggestion(7, 3, 1, 11, 0, 1, Map.of(), 5, 90, 60, PLAIN.createObjectNode());
+    void aSuggestionCarriesItsCapsInSecondsOnlyAndItsBudgetInItsUnit() throws Exception {
+        Suggestion suggestion = new Suggestion(7, 3, 1, 11, 0, 1, Map.of(), 5, 90, 60, Fidelity.steps(52),
+                PLAIN.createObjectNode());
 
         assertThat(fields(suggestion)).containsExactly("id", "studyId", "number", "configKey", "repeat", "attempt",
-                "parameters", "seed", "timeCapSeconds", "heartbeatTimeoutSeconds", "trialSettings");
+                "parameters", "seed", "timeCapSeconds", "heartbeatTimeoutSeconds", "fidelity", "trialSettings");
+        assertThat(PLAIN.readTree(ProtocolJson.write(suggestion)).get("fidelity").toString())
+                .isEqualTo("{\"unit\":\"STEPS\",\"max\":52.0}");
     }
 
     @Test
     void absentValuesAreLeftOutAndInstantsAreIsoText() throws Exception {
         TrialView waiting = new TrialView(7, 3, 1, 11, 0, TrialState.WAITING, true, Map.of(), Map.of(), null, null, 0,
-                null, null, CREATED, null, null, null, null);
+                null, null, CREATED, null, null, null, null, null);
 
         JsonNode json = PLAIN.readTree(ProtocolJson.write(waiting));
 

@@ -14,7 +14,7 @@ class TrialCsvTest {
     private static TrialView trial(long id, TrialState state, Map<String, Object> parameters,
                                    Map<String, Double> metrics, String failure) {
         return new TrialView(id, 3, id, id, 0, state, false, parameters, metrics, "w1", "dl4j", 1, failure, null,
-                Instant.parse("2026-01-01T10:00:00Z"), null, null, null, null);
+                Instant.parse("2026-01-01T10:00:00Z"), null, null, null, null, null);
     }
 
     @Test

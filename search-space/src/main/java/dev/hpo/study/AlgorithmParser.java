@@ -6,13 +6,41 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
-/** Reads a spec's {@code algorithm} object, including its early-stopping rule and that rule's options. */
+/**
+ * Reads a spec's {@code algorithm} object, including its early-stopping rule and that rule's options. Which
+ * metric the rule compares, and which way, depends on the objectives, constraints and trainer, so it is settled
+ * afterwards by {@link StoppingMetric}.
+ */
 final class AlgorithmParser {
+
+    /** The algorithm as read, its early-stopping metric not yet settled. */
+    record Draft(Algorithm name, int populationSize, StoppingOptions stopping) {
+
+        AlgorithmSettings with(EarlyStopping earlyStopping) {
+            return new AlgorithmSettings(name, populationSize, earlyStopping);
+        }
+    }
+
+    /** An early-stopping rule's options as written; metric and goal only where given. */
+    record StoppingOptions(StoppingRule rule, Optional<String> metric, Optional<Goal> goal, double minFraction,
+                           int reductionFactor, int minTrials) {
+
+        static StoppingOptions none() {
+            EarlyStopping none = EarlyStopping.none();
+            return new StoppingOptions(StoppingRule.NONE, Optional.empty(), Optional.empty(), none.minFraction(),
+                    none.reductionFactor(), none.minTrials());
+        }
+
+        EarlyStopping with(String metric, Goal goal) {
+            return rule == StoppingRule.NONE ? EarlyStopping.none()
+                    : new EarlyStopping(rule, metric, goal, minFraction, reductionFactor, minTrials);
+        }
+    }
 
     private AlgorithmParser() {
     }
 
-    static Optional<AlgorithmSettings> parse(SpecObject a, List<Objective> objectives) {
+    static Optional<Draft> parse(SpecObject a) {
         Problems problems = a.problems();
         int before = problems.count();
         Optional<Algorithm> name = a.string("name", false).flatMap(n -> {
@@ -24,16 +52,16 @@ final class AlgorithmParser {
             }
         });
         OptionalLong population = a.integer("populationSize", false, 2, AlgorithmSettings.MAX_POPULATION_SIZE);
-        Optional<EarlyStopping> stopping = a.has("earlyStopping")
-                ? earlyStopping(a, objectives) : Optional.of(EarlyStopping.none());
+        Optional<StoppingOptions> stopping = a.has("earlyStopping") ? earlyStopping(a)
+                : Optional.of(StoppingOptions.none());
         if (problems.count() > before || stopping.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new AlgorithmSettings(name.orElse(Algorithm.EVOLUTION),
+        return Optional.of(new Draft(name.orElse(Algorithm.EVOLUTION),
                 (int) population.orElse(AlgorithmSettings.DEFAULT_POPULATION_SIZE), stopping.get()));
     }
 
-    private static Optional<EarlyStopping> earlyStopping(SpecObject a, List<Objective> objectives) {
+    private static Optional<StoppingOptions> earlyStopping(SpecObject a) {
         Problems problems = a.problems();
         Optional<StoppingRule> rule = a.get("earlyStopping").filter(n -> n.isObject())
                 .flatMap(n -> Optional.ofNullable(n.get("rule"))).filter(r -> r.isTextual())
@@ -46,37 +74,30 @@ final class AlgorithmParser {
             if (ruleText.isPresent() && rule.isEmpty()) {
                 problems.add(e.path("rule"), "must be one of NONE, MEDIAN, ASHA, got \"" + ruleText.get() + "\"");
             }
-            String metric = e.string("metric", false).orElse(EarlyStopping.DEFAULT_METRIC);
-            if (!StudySpecParser.METRIC.matcher(metric).matches()) {
-                problems.add(e.path("metric"), "must be a metric name, got \"" + metric + "\"");
-            }
-            Optional<Goal> goal = e.string("goal", false).flatMap(g -> StudySpecParser.goal(g, e.path("goal"), problems));
+            Optional<String> metric = e.string("metric", false);
+            metric.filter(m -> !StudySpecParser.METRIC.matcher(m).matches())
+                    .ifPresent(m -> problems.add(e.path("metric"), "must be a metric name, got \"" + m + "\""));
+            Optional<Goal> goal = e.string("goal", false)
+                    .flatMap(g -> StudySpecParser.goal(g, e.path("goal"), problems));
             OptionalLong factor = e.integer("reductionFactor", false, 2, 100);
             OptionalLong minTrials = e.integer("minTrials", false, 1, 100_000);
             OptionalDouble minFraction = e.number("minFraction", false);
             if (minFraction.isPresent() && !(minFraction.getAsDouble() > 0 && minFraction.getAsDouble() < 1)) {
-                problems.add(e.path("minFraction"), "must be a share of the time cap in (0, 1), got "
+                problems.add(e.path("minFraction"), "must be a share of the fidelity budget in (0, 1), got "
                         + minFraction.getAsDouble());
             }
             if (problems.count() > before || rule.isEmpty()) {
-                return Optional.<EarlyStopping>empty();
+                return Optional.<StoppingOptions>empty();
             }
             if (rule.get() == StoppingRule.NONE) {
-                return Optional.of(EarlyStopping.none());
+                return Optional.of(StoppingOptions.none());
             }
             int reduction = (int) factor.orElse(EarlyStopping.DEFAULT_REDUCTION_FACTOR);
             double fraction = minFraction.orElse(rule.get() == StoppingRule.ASHA
                     ? EarlyStopping.defaultAshaMinFraction(reduction) : EarlyStopping.DEFAULT_MEDIAN_MIN_FRACTION);
-            Goal resolvedGoal = goal.orElseGet(() -> defaultGoal(metric, objectives));
-            return Optional.of(new EarlyStopping(rule.get(), metric, resolvedGoal, fraction, reduction,
+            return Optional.of(new StoppingOptions(rule.get(), metric, goal, fraction, reduction,
                     (int) minTrials.orElse(EarlyStopping.DEFAULT_MIN_TRIALS)));
         });
-    }
-
-    /** The goal of an objective on the same metric; otherwise lower is better for a loss, higher for the rest. */
-    static Goal defaultGoal(String metric, List<Objective> objectives) {
-        return objectives.stream().filter(o -> o.metric().equals(metric)).map(Objective::goal).findFirst()
-                .orElse(metric.toLowerCase(Locale.ROOT).contains("loss") ? Goal.MINIMIZE : Goal.MAXIMIZE);
     }
 
     private static Optional<StoppingRule> rule(String text) {

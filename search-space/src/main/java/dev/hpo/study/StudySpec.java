@@ -21,13 +21,14 @@ import java.util.Set;
  * @param algorithm how configurations are proposed and trials stopped early
  * @param budget how many trials and how much time the study may spend
  * @param trialSettings how each trial runs
+ * @param fidelity what a trial's progress is counted in and its budget; in seconds, the budget is the time cap
  * @param seed seed of the algorithm's random choices and of each repeat's data subset
- * @throws IllegalArgumentException when the objectives do not suit the algorithm or the budget cannot hold one
- *         trial
+ * @throws IllegalArgumentException when the objectives do not suit the algorithm, the budget cannot hold one
+ *         trial, a budget in seconds is not the time cap, or the built-in trainer is given a budget in steps
  */
 public record StudySpec(String name, Optional<String> description, SearchSpace searchSpace,
                         List<Objective> objectives, List<Constraint> constraints, AlgorithmSettings algorithm,
-                        Budget budget, TrialSettings trialSettings, long seed) {
+                        Budget budget, TrialSettings trialSettings, Fidelity fidelity, long seed) {
 
     public StudySpec {
         Objects.requireNonNull(name, "name");
@@ -36,6 +37,7 @@ public record StudySpec(String name, Optional<String> description, SearchSpace s
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(budget, "budget");
         Objects.requireNonNull(trialSettings, "trialSettings");
+        Objects.requireNonNull(fidelity, "fidelity");
         objectives = List.copyOf(objectives);
         constraints = List.copyOf(constraints);
         if (name.isBlank()) {
@@ -51,6 +53,13 @@ public record StudySpec(String name, Optional<String> description, SearchSpace s
         }
         if (!algorithm.name().multiObjective() && objectives.size() != 1) {
             throw new IllegalArgumentException(algorithm.name() + " optimises one objective; use NSGA2 for two");
+        }
+        if (fidelity.unit() == FidelityUnit.SECONDS && !fidelity.equals(Fidelity.seconds(trialSettings.timeCap()))) {
+            throw new IllegalArgumentException("a budget in seconds is the time cap " + trialSettings.timeCap()
+                    + ", got " + fidelity.max() + " s");
+        }
+        if (fidelity.unit() == FidelityUnit.STEPS && trialSettings.builtInTrainer()) {
+            throw new IllegalArgumentException("the built-in trainer trains for its time cap; its fidelity is SECONDS");
         }
         budget.maxDuration().ifPresent(d -> {
             if (d.compareTo(trialSettings.timeCap()) < 0) {

@@ -31,7 +31,7 @@ public final class StudySpecParser {
     static final String BASELINE = "baseline";
 
     static final List<String> FIELDS = List.of("name", "description", "objectives", "constraints", "algorithm",
-            "budget", "trialSettings", "parameters", "seed");
+            "budget", "trialSettings", "fidelity", "parameters", "seed");
     static final Pattern STUDY_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
     static final Pattern METRIC = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,63}");
     static final int MAX_DESCRIPTION = 10_000;
@@ -86,22 +86,45 @@ public final class StudySpecParser {
                 "must be at most " + MAX_DESCRIPTION + " characters, got " + d.length()));
         List<Objective> objectives = objectives(s);
         List<Constraint> constraints = constraints(s);
-        Optional<AlgorithmSettings> algorithm = algorithm(s, objectives);
+        Optional<AlgorithmParser.Draft> algorithm = algorithm(s, objectives);
         Optional<TrialSettings> trialSettings = trialSettings(s);
+        Optional<Fidelity> fidelity = FidelityParser.parse(s, trialSettings);
         Optional<Budget> budget = budget(s, trialSettings);
         Optional<List<Parameter>> parameters = s.array("parameters", true)
                 .flatMap(a -> ParameterParser.parse(a, "parameters", problems));
         long seed = s.integer("seed", false, Long.MIN_VALUE, Long.MAX_VALUE).orElse(0);
         trialSettings.filter(TrialSettings::builtInTrainer).ifPresent(t -> {
             parameters.ifPresent(p -> TrainerVocabularyCheck.check(p, "parameters", t, problems));
-            checkMetrics(objectives, constraints, algorithm, problems);
+            checkMetrics(objectives, constraints, problems);
         });
+        Optional<AlgorithmSettings> settings = algorithm.flatMap(a -> earlyStopping(s, a, objectives, constraints,
+                trialSettings).map(a::with));
         if (problems.count() > 0) {
             return Optional.empty();
         }
         return Optional.of(new StudySpec(name.orElseThrow(), description, SearchSpace.of(parameters.orElseThrow()),
-                objectives, constraints, algorithm.orElseThrow(), budget.orElseThrow(), trialSettings.orElseThrow(),
-                seed));
+                objectives, constraints, settings.orElseThrow(), budget.orElseThrow(), trialSettings.orElseThrow(),
+                fidelity.orElseThrow(), seed));
+    }
+
+    /**
+     * The algorithm's early-stopping rule with its metric settled; empty without a report when the objectives,
+     * constraints or trial settings it depends on have problems of their own.
+     */
+    private static Optional<EarlyStopping> earlyStopping(SpecObject s, AlgorithmParser.Draft algorithm,
+                                                         List<Objective> objectives, List<Constraint> constraints,
+                                                         Optional<TrialSettings> trialSettings) {
+        if (algorithm.stopping().rule() == StoppingRule.NONE) {
+            return Optional.of(EarlyStopping.none());
+        }
+        int declaredObjectives = s.get("objectives").filter(JsonNode::isArray).map(JsonNode::size).orElse(0);
+        int declaredConstraints = s.get("constraints").filter(JsonNode::isArray).map(JsonNode::size).orElse(0);
+        if (trialSettings.isEmpty() || objectives.isEmpty() || objectives.size() != declaredObjectives
+                || constraints.size() != declaredConstraints) {
+            return Optional.empty();
+        }
+        return StoppingMetric.resolve(algorithm.stopping(), objectives, constraints,
+                trialSettings.get().builtInTrainer(), s.problems());
     }
 
     /**
@@ -213,12 +236,14 @@ public final class StudySpecParser {
         }
     }
 
-    private static Optional<AlgorithmSettings> algorithm(SpecObject s, List<Objective> objectives) {
+    private static Optional<AlgorithmParser.Draft> algorithm(SpecObject s, List<Objective> objectives) {
         if (!s.has("algorithm")) {
-            return Optional.of(AlgorithmSettings.defaults()).filter(a -> checkObjectives(a.name(), objectives, s));
+            AlgorithmSettings defaults = AlgorithmSettings.defaults();
+            return Optional.of(new AlgorithmParser.Draft(defaults.name(), defaults.populationSize(),
+                    AlgorithmParser.StoppingOptions.none())).filter(a -> checkObjectives(a.name(), objectives, s));
         }
         return s.object("algorithm", false, List.of("name", "populationSize", "earlyStopping"))
-                .flatMap(a -> AlgorithmParser.parse(a, objectives))
+                .flatMap(AlgorithmParser::parse)
                 .filter(a -> checkObjectives(a.name(), objectives, s));
     }
 
@@ -260,8 +285,7 @@ public final class StudySpecParser {
     }
 
     /** With the built-in trainer, objectives and constraints can only name metrics it reports. */
-    private static void checkMetrics(List<Objective> objectives, List<Constraint> constraints,
-                                     Optional<AlgorithmSettings> algorithm, Problems problems) {
+    private static void checkMetrics(List<Objective> objectives, List<Constraint> constraints, Problems problems) {
         String known = String.join(", ", TrainerVocabularyCheck.METRICS);
         for (int i = 0; i < objectives.size(); i++) {
             if (!TrainerVocabularyCheck.METRICS.contains(objectives.get(i).metric())) {
@@ -275,10 +299,5 @@ public final class StudySpecParser {
                         + known + ", not \"" + constraints.get(i).metric() + "\"");
             }
         }
-        algorithm.map(AlgorithmSettings::earlyStopping).filter(EarlyStopping::enabled)
-                .filter(e -> !TrainerVocabularyCheck.INTERMEDIATE_METRICS.contains(e.metric()))
-                .ifPresent(e -> problems.add("algorithm.earlyStopping.metric", "the built-in trainer reports only "
-                        + String.join(", ", TrainerVocabularyCheck.INTERMEDIATE_METRICS) + " while a trial runs, not \""
-                        + e.metric() + "\""));
     }
 }

@@ -63,6 +63,10 @@ public final class StudySpecWriter {
         spec.budget().maxDuration().ifPresent(d -> budget.put("maxDuration", Durations.format(d)));
         budget.put("parallelism", spec.budget().parallelism());
         root.set("trialSettings", trialSettings(spec.trialSettings()));
+        ObjectNode fidelity = root.putObject("fidelity").put("unit", spec.fidelity().unit().name());
+        if (spec.fidelity().unit() == FidelityUnit.STEPS) {
+            fidelity.put("max", (long) spec.fidelity().max());
+        }
         ArrayNode parameters = root.putArray("parameters");
         for (Parameter p : spec.searchSpace().parameters()) {
             parameters.add(parameter(p));

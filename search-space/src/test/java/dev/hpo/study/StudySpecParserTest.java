@@ -148,7 +148,7 @@ class StudySpecParserTest {
 
         assertThat(errors).extracting(FieldError::toString).containsExactly(
                 "colour: unknown field; expected one of name, description, objectives, constraints, algorithm, "
-                        + "budget, trialSettings, parameters, seed",
+                        + "budget, trialSettings, fidelity, parameters, seed",
                 "budget.maxTrials: must be in [1, 1000000], got 0",
                 "parameters[1].max: must be greater than min (0.001)",
                 "parameters[2].min: must be positive on a log scale, got 0");
@@ -474,8 +474,11 @@ class StudySpecParserTest {
         assertThat(asha).isEqualTo(new EarlyStopping(StoppingRule.ASHA, "accuracy", Goal.MAXIMIZE, 1.0 / 16, 4,
                 EarlyStopping.DEFAULT_MIN_TRIALS));
 
-        EarlyStopping median = parse(s -> ((ObjectNode) s.get("algorithm")).putObject("earlyStopping")
-                .put("rule", "median").put("metric", "loss").put("minTrials", 3)).algorithm().earlyStopping();
+        EarlyStopping median = parse(s -> {
+            s.withArray("constraints").addObject().put("metric", "loss").put("max", 2.0);
+            ((ObjectNode) s.get("algorithm")).putObject("earlyStopping")
+                    .put("rule", "median").put("metric", "loss").put("minTrials", 3);
+        }).algorithm().earlyStopping();
         assertThat(median).isEqualTo(new EarlyStopping(StoppingRule.MEDIAN, "loss", Goal.MINIMIZE, 0.25,
                 EarlyStopping.DEFAULT_REDUCTION_FACTOR, 3));
 
@@ -484,7 +487,8 @@ class StudySpecParserTest {
                 .extracting(FieldError::toString).containsExactly(
                         "algorithm.earlyStopping.reductionFactor: unknown field; expected one of rule, metric, goal, "
                                 + "minFraction, minTrials",
-                        "algorithm.earlyStopping.minFraction: must be a share of the time cap in (0, 1), got 1.5");
+                        "algorithm.earlyStopping.minFraction: must be a share of the fidelity budget in (0, 1), got "
+                                + "1.5");
         assertThat(errors(s -> ((ObjectNode) s.get("algorithm")).putObject("earlyStopping").put("rule", "HYPERBAND")))
                 .containsExactly(new FieldError("algorithm.earlyStopping.rule",
                         "must be one of NONE, MEDIAN, ASHA, got \"HYPERBAND\""));

@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * {@code hpo bench optimizer}: every single-objective algorithm on every standard problem over several seeds,
  * printing the median best feasible value after 25, 50 and 100 evaluations (or the checkpoints that fit in
- * {@code --evaluations}), and NSGA-II against random search on a two-objective problem by hypervolume.
+ * {@code --evaluations}), NSGA-II against random search on a two-objective problem by hypervolume, and NSGA-II with
+ * and without early stopping on that problem trained step by step, by hypervolume at equal cost in steps.
  */
 public final class OptimizerBenchCommand implements Benchmark {
 
@@ -40,7 +41,8 @@ public final class OptimizerBenchCommand implements Benchmark {
     static int run(String[] args, PrintStream out, PrintStream err) {
         int evaluations = 100;
         int seeds = 10;
-        List<String> problemNames = List.of("branin", "hartmann6", "mixed-constrained", "two-objective");
+        List<String> problemNames = List.of("branin", "hartmann6", "mixed-constrained", "two-objective",
+                "two-objective-early-stopping");
         List<String> algorithmNames = List.of("EVOLUTION", "RANDOM", "GRID", "TPE", "NSGA2");
         try {
             for (int i = 0; i < args.length; i++) {
@@ -77,6 +79,11 @@ public final class OptimizerBenchCommand implements Benchmark {
         for (String name : problemNames) {
             if (name.equals("two-objective")) {
                 results.add(MultiObjectiveBench.run(json, algorithmNames, seeds, evaluations, checkpoints));
+                continue;
+            }
+            if (name.equals("two-objective-early-stopping")) {
+                // Budgets in full runs' worth of steps: the evaluations a study without early stopping makes.
+                results.add(EarlyStoppingBench.run(json, seeds, evaluations, checkpoints));
                 continue;
             }
             BenchProblem problem = switch (name) {

@@ -1,5 +1,8 @@
 package dev.hpo.cli.study;
 
+import dev.hpo.study.Durations;
+import dev.hpo.study.Fidelity;
+import dev.hpo.study.FidelityUnit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +64,21 @@ final class Format {
         parameters.forEach((name, value) -> parts.add(name + "=" + (value instanceof Double || value instanceof Float
                 ? String.format(Locale.ROOT, "%.4g", ((Number) value).doubleValue()) : String.valueOf(value))));
         return String.join(" ", parts);
+    }
+
+    /**
+     * How far a trial got against its budget, in the study's fidelity unit: {@code 26/52 steps}, or
+     * {@code 4m10s/10m} in seconds; {@code -} before it measured anything.
+     */
+    static String progress(Double position, Fidelity fidelity) {
+        if (fidelity == null) {
+            return position == null ? "-" : metric("progress", position);
+        }
+        if (fidelity.unit() == FidelityUnit.STEPS) {
+            return (position == null ? "-" : metric("step", position)) + "/" + (long) fidelity.max() + " steps";
+        }
+        return (position == null ? "-" : duration(Durations.ofSeconds(position))) + "/"
+                + duration(Durations.ofSeconds(fidelity.max()));
     }
 
     /** {@code [7,8]}: trial ids as JSON writes them. */

@@ -3,7 +3,9 @@ package dev.hpo.cli.study;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.hpo.protocol.Candidate;
+import dev.hpo.protocol.Page;
 import dev.hpo.protocol.StudyView;
+import dev.hpo.protocol.TrialView;
 import dev.hpo.study.Durations;
 import dev.hpo.study.StudyState;
 import dev.hpo.trial.TrialState;
@@ -16,11 +18,14 @@ import java.util.Optional;
 
 /**
  * A study's progress in a few lines: a bar of finished trials against the budget, the count in each state, the best
- * configuration so far, and elapsed and estimated remaining time.
+ * configuration so far, elapsed and estimated remaining time, and how far its running trials got in the study's
+ * fidelity unit.
  */
 final class StudyProgress {
 
     private static final int BAR = 30;
+    /** Running trials shown by name; the rest are counted. */
+    static final int RUNNING_SHOWN = 4;
     private static final List<TrialState> FINISHED = List.of(TrialState.COMPLETE, TrialState.FAILED,
             TrialState.PRUNED, TrialState.STOPPED);
 
@@ -29,6 +34,16 @@ final class StudyProgress {
 
     /** The lines for a study as {@code GET /api/studies/{id}} returns it, at {@code now}. */
     static List<String> render(StudyView study, Instant now) {
+        return render(study, null, now);
+    }
+
+    /**
+     * The lines for a study and the first page of its running trials, whose progress against their budget makes
+     * one more line while any run.
+     *
+     * @param running the first running trials, or null when not asked for
+     */
+    static List<String> render(StudyView study, Page<TrialView> running, Instant now) {
         long finished = finished(study);
         long capacity = Math.max(study.trialCapacity(), finished);
         List<String> lines = new ArrayList<>();
@@ -44,7 +59,23 @@ final class StudyProgress {
                 .append(" · waiting ").append(count(study, TrialState.WAITING));
         lines.add(bar.toString());
         lines.add(best(study) + " · " + times(study, now, finished, capacity));
+        if (running != null && !running.items().isEmpty()) {
+            lines.add(running(study, running));
+        }
         return lines;
+    }
+
+    /** {@code running: #12 26/52 steps · #15 10/52 steps · 3 more}. */
+    private static String running(StudyView study, Page<TrialView> running) {
+        StringBuilder line = new StringBuilder("running:");
+        List<TrialView> shown = running.items().subList(0, Math.min(RUNNING_SHOWN, running.items().size()));
+        for (int i = 0; i < shown.size(); i++) {
+            TrialView t = shown.get(i);
+            line.append(i == 0 ? " " : " · ").append('#').append(t.number()).append(' ')
+                    .append(Format.progress(t.progress(), study.fidelity()));
+        }
+        long more = running.totalItems() - shown.size();
+        return more > 0 ? line.append(" · ").append(more).append(" more").toString() : line.toString();
     }
 
     /** Trials of the study that ended, in any way. */

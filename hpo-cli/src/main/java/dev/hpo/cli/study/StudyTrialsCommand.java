@@ -4,6 +4,7 @@ import dev.hpo.cli.api.CliException;
 import dev.hpo.protocol.ProtocolJson;
 import dev.hpo.protocol.TrialCsv;
 import dev.hpo.protocol.TrialView;
+import dev.hpo.study.Fidelity;
 import dev.hpo.trial.TrialState;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public final class StudyTrialsCommand implements Callable<Integer> {
         } else if (format.csv) {
             out.print(TrialCsv.write(trials));
         } else {
-            out.print(table(resource.id(), trials));
+            out.print(table(resource.id(), trials, resource.api().study(resource.id()).fidelity()));
         }
         out.flush();
         return 0;
@@ -76,7 +77,8 @@ public final class StudyTrialsCommand implements Callable<Integer> {
         }
     }
 
-    private static String table(long studyId, List<TrialView> trials) {
+    /** One row per trial, its progress in the study's fidelity unit. */
+    static String table(long studyId, List<TrialView> trials, Fidelity fidelity) {
         if (trials.isEmpty()) {
             return "no trials in study " + studyId + System.lineSeparator();
         }
@@ -87,8 +89,9 @@ public final class StudyTrialsCommand implements Callable<Integer> {
                 result = (result.isEmpty() ? "" : result + " ") + "reason: " + t.failureReason();
             }
             rows.add(List.of(String.valueOf(t.id()), t.state().name(), String.valueOf(t.repeat()),
-                    t.workerId() == null ? "-" : t.workerId(), Format.parameters(t.parameters()), result));
+                    t.workerId() == null ? "-" : t.workerId(), Format.progress(t.progress(), fidelity),
+                    Format.parameters(t.parameters()), result));
         }
-        return Format.table(List.of("ID", "STATE", "REPEAT", "WORKER", "PARAMETERS", "RESULT"), rows);
+        return Format.table(List.of("ID", "STATE", "REPEAT", "WORKER", "PROGRESS", "PARAMETERS", "RESULT"), rows);
     }
 }

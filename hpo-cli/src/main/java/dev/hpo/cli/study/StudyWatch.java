@@ -4,8 +4,8 @@ import dev.hpo.protocol.StudyView;
 import dev.hpo.study.StudyState;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -23,11 +23,16 @@ public final class StudyWatch {
         this.terminal = terminal;
     }
 
-    /** Shows the study until it is no longer running; returns its last state. */
-    public StudyView follow(Supplier<StudyView> study, Duration interval) throws InterruptedException {
+    /**
+     * Shows the study until it is no longer running; returns its last state.
+     *
+     * @param lines the lines to show for the study as read
+     */
+    public StudyView follow(Supplier<StudyView> study, Function<StudyView, List<String>> lines, Duration interval)
+            throws InterruptedException {
         while (true) {
             StudyView now = study.get();
-            show(StudyProgress.render(now, Instant.now()));
+            show(lines.apply(now));
             if (now.state() != StudyState.RUNNING) {
                 return now;
             }

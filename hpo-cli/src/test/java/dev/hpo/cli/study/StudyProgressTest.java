@@ -2,11 +2,17 @@ package dev.hpo.cli.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hpo.protocol.Page;
 import dev.hpo.protocol.ProtocolJson;
 import dev.hpo.protocol.StudyView;
+import dev.hpo.protocol.TrialView;
+import dev.hpo.study.Fidelity;
+import dev.hpo.trial.TrialState;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StudyProgressTest {
@@ -53,5 +59,37 @@ class StudyProgressTest {
 
         assertThat(lines.get(1)).startsWith("[" + "#".repeat(30) + "] 8/8 finished");
         assertThat(lines.get(2)).endsWith("elapsed 30m00s");
+    }
+
+    /** Issue 20 fault 3: progress is shown in the study's fidelity unit, steps or seconds. */
+    @Test
+    void showsHowFarRunningTrialsGotInTheStudysFidelityUnit() throws Exception {
+        StudyView inSteps = ProtocolJson.read("""
+                {"id": 7, "name": "lc", "state": "RUNNING", "trialCapacity": 8, "trialCounts": {"RUNNING": 5},
+                 "fidelity": {"unit": "STEPS", "max": 52.0}}
+                """.getBytes(StandardCharsets.UTF_8), StudyView.class);
+        Page<TrialView> running = new Page<>(List.of(running(12, 26.0), running(15, null), running(16, 3.0),
+                running(17, 52.0)), 0, 4, 5, 2);
+
+        List<String> lines = StudyProgress.render(inSteps, running, Instant.parse("2026-01-01T10:04:00Z"));
+
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(3)).isEqualTo("running: #12 26/52 steps · #15 -/52 steps · #16 3/52 steps"
+                + " · #17 52/52 steps · 1 more");
+        assertThat(Format.progress(250.0, Fidelity.seconds(Duration.ofMinutes(10)))).isEqualTo("4m10s/10m00s");
+    }
+
+    @Test
+    void theTrialsTableShowsEachTrialsProgress() {
+        String table = StudyTrialsCommand.table(7, List.of(running(12, 26.0)), Fidelity.steps(52));
+
+        assertThat(table.lines().toList()).containsExactly(
+                "ID  STATE    REPEAT  WORKER  PROGRESS     PARAMETERS    RESULT",
+                "12  RUNNING  0       w1      26/52 steps  width=0.5000");
+    }
+
+    private static TrialView running(long number, Double progress) {
+        return new TrialView(number, 7, number, number, 0, TrialState.RUNNING, false, Map.of("width", 0.5), Map.of(),
+                "w1", 1, null, null, Instant.parse("2026-01-01T10:00:00Z"), null, null, null, progress, null);
     }
 }

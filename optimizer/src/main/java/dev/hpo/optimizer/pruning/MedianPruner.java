@@ -1,63 +1,70 @@
 package dev.hpo.optimizer.pruning;
 
-import dev.hpo.study.EarlyStopping;
-import dev.hpo.study.Goal;
-import dev.hpo.trial.Measurement;
-import dev.hpo.trial.Trial;
-import dev.hpo.trial.TrialState;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.OptionalDouble;
 
 /**
- * The median stopping rule: once a trial has used {@code minFraction} of its time cap, it stops when its best
- * value so far is worse than the median of the completed trials' best values up to the same share of the cap.
- * Until {@code minTrials} completed trials reached that point, no median is trusted and nothing stops.
+ * The median stopping rule, judged at checkpoints every {@code minFraction} of the budget from {@code minFraction}
+ * on: a trial stops when its loss is worse than the median of the completed trials' losses at the same
+ * checkpoint. Until {@code minTrials} completed trials reached that checkpoint, no median is trusted and nothing
+ * stops.
+ *
+ * <p>With two objectives there is no median of points; the trial goes on while it is among the better half,
+ * rounded up, of itself and those completed trials, in the Pareto order of {@link RungRanking}.
  */
 public final class MedianPruner implements Pruner {
 
-    private final Progress progress;
-    private final double minFraction;
+    private final double[] checkpoints;
     private final int minTrials;
+    private final int objectives;
 
-    public MedianPruner(Duration timeCap, String metric, boolean maximize, double minFraction, int minTrials) {
-        this.progress = new Progress(timeCap, metric, maximize);
-        this.minFraction = minFraction;
+    /**
+     * @throws IllegalArgumentException when {@code minFraction} is outside (0, 1), {@code minTrials} below 1 or
+     *         {@code objectives} not 1 or 2
+     */
+    public MedianPruner(double minFraction, int minTrials, int objectives) {
+        if (!(minFraction > 0 && minFraction < 1)) {
+            throw new IllegalArgumentException("minFraction must be in (0, 1), got " + minFraction);
+        }
+        if (minTrials < 1) {
+            throw new IllegalArgumentException("minTrials must be at least 1, got " + minTrials);
+        }
+        if (objectives != 1 && objectives != 2) {
+            throw new IllegalArgumentException("a trial is ranked by one or two objectives, got " + objectives);
+        }
+        List<Double> list = new ArrayList<>();
+        for (int k = 1; k * minFraction < 1 - 1e-9; k++) {
+            list.add(k * minFraction);
+        }
+        this.checkpoints = list.stream().mapToDouble(Double::doubleValue).toArray();
         this.minTrials = minTrials;
-    }
-
-    public static MedianPruner of(Duration timeCap, EarlyStopping rule) {
-        return new MedianPruner(timeCap, rule.metric(), rule.goal() == Goal.MAXIMIZE, rule.minFraction(),
-                rule.minTrials());
+        this.objectives = objectives;
     }
 
     @Override
-    public boolean shouldPrune(List<Trial> trials, Trial trial) {
-        if (trial.measurements().isEmpty()) {
-            return false;
-        }
-        Measurement latest = trial.measurements().get(trial.measurements().size() - 1);
-        double fraction = progress.fraction(latest);
-        if (fraction < minFraction) {
-            return false;
-        }
-        OptionalDouble own = progress.bestUpTo(trial.measurements(), fraction);
-        if (own.isEmpty()) {
-            return false;
-        }
-        List<Double> others = new ArrayList<>();
-        for (Trial t : trials) {
-            if (t.number() != trial.number() && t.state() == TrialState.COMPLETE) {
-                progress.bestUpTo(t.measurements(), fraction).ifPresent(others::add);
-            }
-        }
+    public double[] rungs() {
+        return checkpoints.clone();
+    }
+
+    @Override
+    public boolean comparesWithCompletedTrialsOnly() {
+        return true;
+    }
+
+    @Override
+    public boolean shouldStop(double[] own, List<double[]> others) {
         if (others.size() < minTrials) {
             return false;
         }
-        double[] sorted = others.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        if (objectives == 2) {
+            int kept = (others.size() + 2) / 2;
+            return RungRanking.ahead(own, others) >= kept;
+        }
+        double[] sorted = others.stream().mapToDouble(o -> o[0]).toArray();
+        Arrays.sort(sorted);
         int n = sorted.length;
         double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-        return progress.better(median, own.getAsDouble());
+        return own[0] > median;
     }
 }

@@ -1,36 +1,61 @@
 package dev.hpo.optimizer.pruning;
 
 import dev.hpo.study.EarlyStopping;
-import dev.hpo.trial.Trial;
-import java.time.Duration;
 import java.util.List;
 
 /**
- * Early stopping: asked after each measurement a running trial reports whether it should stop now. Implementations
- * keep no state between calls: they decide from the trials they are given.
+ * An early-stopping rule: where it judges a running trial, its rungs, as shares of the study's fidelity budget, and
+ * whether the trial goes on from a rung, given its losses there and those other trials had at the same rung.
+ * Losses are the values of the objectives the rule ranks by, turned so that smaller is better; with one objective
+ * a loss is a single number, with two a point ranked by Pareto dominance. Rules keep no state: everything they
+ * decide on is handed to them.
  */
 public interface Pruner {
 
-    /** A pruner that lets every trial run to its end. */
-    Pruner NEVER = (trials, trial) -> false;
+    /** A rule that lets every trial run to its end: it has no rungs. */
+    Pruner NEVER = new Pruner() {
+        @Override
+        public double[] rungs() {
+            return new double[0];
+        }
+
+        @Override
+        public boolean comparesWithCompletedTrialsOnly() {
+            return false;
+        }
+
+        @Override
+        public boolean shouldStop(double[] own, List<double[]> others) {
+            return false;
+        }
+    };
+
+    /** The shares of the budget where a trial is judged, ascending, each in (0, 1). */
+    double[] rungs();
 
     /**
-     * @param trials the study's trials, by number, {@code trial} among them
-     * @param trial the running trial that has just reported a measurement
+     * True when a trial is compared only with trials that completed (the median rule), false when with every trial
+     * that reached the rung (successive halving).
+     */
+    boolean comparesWithCompletedTrialsOnly();
+
+    /**
+     * @param own the judged trial's losses at the rung
+     * @param others the losses the other trials had at that rung, as {@link #comparesWithCompletedTrialsOnly} says
      * @return true when the trial should stop and end PRUNED
      */
-    boolean shouldPrune(List<Trial> trials, Trial trial);
+    boolean shouldStop(double[] own, List<double[]> others);
 
     /**
-     * The pruner a study's early-stopping rule names.
+     * The rule a study's early-stopping settings name.
      *
-     * @param timeCap the wall-clock cap every trial of the study trains against: progress is its elapsed share
+     * @param objectives how many objectives a trial is ranked by: 1, or 2 for a study that trades two off
      */
-    static Pruner of(EarlyStopping rule, Duration timeCap) {
+    static Pruner of(EarlyStopping rule, int objectives) {
         return switch (rule.rule()) {
             case NONE -> NEVER;
-            case MEDIAN -> MedianPruner.of(timeCap, rule);
-            case ASHA -> AshaPruner.of(timeCap, rule);
+            case MEDIAN -> new MedianPruner(rule.minFraction(), rule.minTrials(), objectives);
+            case ASHA -> new AshaPruner(rule.minFraction(), rule.reductionFactor());
         };
     }
 }

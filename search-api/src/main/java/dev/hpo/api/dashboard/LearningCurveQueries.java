@@ -39,7 +39,7 @@ class LearningCurveQueries {
         Map<Long, Integer> latestAttempt = new LinkedHashMap<>();
         Map<Long, List<double[]>> points = new LinkedHashMap<>();
         jdbc.query("""
-                SELECT trial_id, attempt, elapsed_seconds, metrics_json FROM measurements
+                SELECT trial_id, attempt, elapsed_seconds, metrics_json, step FROM measurements
                  WHERE trial_id IN (:ids) ORDER BY trial_id, attempt, step""", ids, rs -> {
             long trial = rs.getLong(1);
             int attempt = rs.getInt(2);
@@ -50,7 +50,7 @@ class LearningCurveQueries {
             }
             JsonNode value = tree(rs.getString(4)).get(metric);
             if (value != null && value.isNumber()) {
-                points.get(trial).add(new double[] {rs.getDouble(3), value.doubleValue()});
+                points.get(trial).add(new double[] {rs.getDouble(3), value.doubleValue(), rs.getLong(5)});
             }
         });
         List<LearningCurve> curves = new ArrayList<>();

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hpo.api.dashboard.StudyOverview.Constraint;
 import dev.hpo.api.dashboard.StudyOverview.Objective;
 import dev.hpo.api.dashboard.StudyOverview.ParameterAxis;
+import dev.hpo.study.Fidelity;
+import dev.hpo.study.StudySpecParser;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,8 +18,8 @@ import java.util.List;
 final class SpecReader {
 
     /** What the dashboard takes from a spec. */
-    record SpecFacts(String description, Integer maxTrials, List<Objective> objectives, List<Constraint> constraints,
-                     List<ParameterAxis> parameters) {
+    record SpecFacts(String description, Integer maxTrials, Fidelity fidelity, List<Objective> objectives,
+                     List<Constraint> constraints, List<ParameterAxis> parameters) {
     }
 
     private final ObjectMapper json;
@@ -57,8 +59,10 @@ final class SpecReader {
         }
         JsonNode maxTrials = spec.path("budget").get("maxTrials");
         JsonNode description = spec.get("description");
+        // The fidelity defaults to the time cap, itself a default: the spec's reader settles both.
+        Fidelity fidelity = StudySpecParser.parse(spec).fidelity();
         return new SpecFacts(description == null || description.isNull() ? null : description.asText(),
-                maxTrials != null && maxTrials.canConvertToInt() ? maxTrials.intValue() : null,
+                maxTrials != null && maxTrials.canConvertToInt() ? maxTrials.intValue() : null, fidelity,
                 objectives, constraints, parameters);
     }
 

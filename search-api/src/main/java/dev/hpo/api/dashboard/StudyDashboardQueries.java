@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hpo.api.dashboard.SpecReader.SpecFacts;
 import dev.hpo.api.dashboard.StudyOverview.ParameterAxis;
+import dev.hpo.study.Fidelity;
+import dev.hpo.trial.Measurement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -79,6 +81,7 @@ class StudyDashboardQueries {
         spec.constraints().forEach(c -> metricNames.add(c.metric()));
 
         Map<Long, Integer> epochs = epochsByTrial(studyId);
+        Map<Long, Double> progress = progressByTrial(studyId, spec.fidelity());
         ColumnsBuilder columns = new ColumnsBuilder(study.createdAt(), metricNames, spec.parameters());
         jdbc.query("""
                 SELECT id, number, state, parameters_json, metrics_json, failure_reason, started_at, finished_at
@@ -86,13 +89,13 @@ class StudyDashboardQueries {
                 rs -> {
                     long id = rs.getLong(1);
                     columns.add(id, rs.getLong(2), rs.getString(3), tree(rs.getString(4)), tree(rs.getString(5)),
-                            rs.getString(6), instant(rs, 7), instant(rs, 8), epochs.get(id));
+                            rs.getString(6), instant(rs, 7), instant(rs, 8), epochs.get(id), progress.get(id));
                 },
                 studyId);
         Map<String, Long> counts = new LinkedHashMap<>();
         columns.state.forEach(s -> counts.merge(s, 1L, Long::sum));
         StudyOverview overview = new StudyOverview(study.id(), study.name(), spec.description(), study.state(),
-                study.createdAt(), study.finishedAt(), spec.maxTrials(), counts, spec.objectives(),
+                study.createdAt(), study.finishedAt(), spec.maxTrials(), spec.fidelity(), counts, spec.objectives(),
                 spec.constraints(), spec.parameters());
         return Optional.of(new StudyDashboard(overview, columns.build()));
     }
@@ -108,6 +111,24 @@ class StudyDashboardQueries {
                 },
                 studyId);
         return epochs;
+    }
+
+    /**
+     * How far each trial's latest attempt got, in the fidelity's unit: its highest step, or its latest elapsed
+     * seconds, which grow with the step.
+     */
+    private Map<Long, Double> progressByTrial(long studyId, Fidelity fidelity) {
+        Map<Long, Double> progress = new HashMap<>();
+        jdbc.query("""
+                SELECT m.trial_id, MAX(m.step), MAX(m.elapsed_seconds) FROM measurements m
+                  JOIN trials t ON t.id = m.trial_id
+                 WHERE t.study_id = ? AND m.attempt = t.attempts AND t.state <> 'WAITING' GROUP BY m.trial_id""",
+                rs -> {
+                    progress.put(rs.getLong(1), sixDigits(fidelity.position(Measurement.of(rs.getLong(2),
+                            rs.getDouble(3), Map.of()))));
+                },
+                studyId);
+        return progress;
     }
 
     /**
@@ -153,6 +174,7 @@ class StudyDashboardQueries {
         private final List<Double> finishedSeconds = new ArrayList<>();
         private final List<Double> wallSeconds = new ArrayList<>();
         private final List<Integer> epochs = new ArrayList<>();
+        private final List<Double> progress = new ArrayList<>();
         private final List<String> reason = new ArrayList<>();
         private final Map<String, List<Double>> metrics = new LinkedHashMap<>();
         private final Map<String, List<Object>> parameters = new LinkedHashMap<>();
@@ -165,7 +187,8 @@ class StudyDashboardQueries {
         }
 
         void add(long trialId, long trialNumber, String trialState, JsonNode parameterValues, JsonNode metricValues,
-                 String failureReason, Instant startedAt, Instant finishedAt, Integer epochCount) {
+                 String failureReason, Instant startedAt, Instant finishedAt, Integer epochCount,
+                 Double position) {
             id.add(trialId);
             number.add(trialNumber);
             state.add(trialState);
@@ -178,6 +201,7 @@ class StudyDashboardQueries {
             wallSeconds.add(reportedWall != null ? reportedWall
                     : startedAt != null && finishedAt != null ? seconds(startedAt, finishedAt) : null);
             epochs.add(epochCount);
+            progress.add(position);
             reason.add(failureReason);
             for (ParameterAxis axis : axes) {
                 JsonNode v = parameterValues == null ? null : parameterValues.get(axis.name());
@@ -193,7 +217,7 @@ class StudyDashboardQueries {
             return new TrialColumns(Collections.unmodifiableList(id), Collections.unmodifiableList(number),
                     Collections.unmodifiableList(state), Collections.unmodifiableList(finishedSeconds),
                     Collections.unmodifiableList(wallSeconds), Collections.unmodifiableList(epochs),
-                    Collections.unmodifiableList(reason), Collections.unmodifiableMap(metricColumns),
+                    Collections.unmodifiableList(progress), Collections.unmodifiableList(reason), Collections.unmodifiableMap(metricColumns),
                     Collections.unmodifiableMap(parameterColumns));
         }
 

@@ -1,5 +1,6 @@
 package dev.hpo.api.dashboard;
 
+import dev.hpo.study.Fidelity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,15 +11,18 @@ import java.util.Objects;
  * that say how trials are ranked and plotted.
  *
  * @param maxTrials the trial budget, or null when the study has none
+ * @param fidelity what the trials' progress is counted in, and one trial's budget: the unit of the progress column
+ *        and of the learning curves' axis
  * @param counts trials per state name, only states that occur
  */
 record StudyOverview(long id, String name, String description, String state, Instant createdAt, Instant finishedAt,
-                     Integer maxTrials, Map<String, Long> counts, List<Objective> objectives,
+                     Integer maxTrials, Fidelity fidelity, Map<String, Long> counts, List<Objective> objectives,
                      List<Constraint> constraints, List<ParameterAxis> parameters) {
 
     StudyOverview {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(fidelity, "fidelity");
         counts = Map.copyOf(counts);
         objectives = List.copyOf(objectives);
         constraints = List.copyOf(constraints);

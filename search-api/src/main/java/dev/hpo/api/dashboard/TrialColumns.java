@@ -11,11 +11,13 @@ import java.util.Map;
  * @param finishedSeconds seconds from the study's start to the trial's end
  * @param wallSeconds the trial's reported {@code wallSeconds}, else its time from start to end
  * @param epochs distinct measurement steps the trial reported
+ * @param progress how far the trial's latest attempt got, in the study's fidelity unit: its last measurement's step,
+ *        or elapsed seconds
  * @param reason why a trial failed or was stopped, as recorded
  * @param metrics final metrics by name: the standard ones and every metric the study ranks or constrains by
  * @param parameters parameter values by name, for each parameter of the search space
  */
 record TrialColumns(List<Long> id, List<Long> number, List<String> state, List<Double> finishedSeconds,
-                    List<Double> wallSeconds, List<Integer> epochs, List<String> reason,
+                    List<Double> wallSeconds, List<Integer> epochs, List<Double> progress, List<String> reason,
                     Map<String, List<Double>> metrics, Map<String, List<Object>> parameters) {
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.hpo.study.StudySpec;
 import dev.hpo.study.StudySpecParser;
+import dev.hpo.study.StudySpecWriter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class StudyCatalog {
 
-    /** A stored study's spec, parsed, and the JSON of its trial settings as the user wrote them. */
+    /**
+     * A stored study's spec, parsed; the spec as JSON with every default spelled out, as the study view shows it
+     * (the stored text stays as sent); and the JSON of its trial settings as the user wrote them.
+     */
     public record ParsedStudy(StudySpec spec, JsonNode specJson, JsonNode trialSettingsJson) {
     }
 
@@ -51,7 +55,8 @@ public class StudyCatalog {
         try {
             JsonNode node = json.readTree(specJson);
             JsonNode settings = node.path("trialSettings");
-            return new ParsedStudy(StudySpecParser.parse(specJson), node,
+            StudySpec spec = StudySpecParser.parse(specJson);
+            return new ParsedStudy(spec, StudySpecWriter.toTree(spec),
                     settings.isObject() ? settings : JsonNodeFactory.instance.objectNode());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored study spec is not valid JSON", e);

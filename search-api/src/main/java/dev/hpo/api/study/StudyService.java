@@ -101,7 +101,7 @@ class StudyService {
         StudyCatalog.ParsedStudy parsed = catalog.of(study);
         return new StudyView(study.getId(), study.getName(), study.getState(), study.getCreatedAt(),
                 study.getFinishedAt(), study.getTrialsCreated(), StudyRules.trialCapacity(parsed.spec()),
-                trials.counts(study.getId()), best(parsed.spec(), study.getId()),
+                trials.counts(study.getId()), best(parsed.spec(), study.getId()), parsed.spec().fidelity(),
                 withSpec ? parsed.specJson() : null);
     }
 

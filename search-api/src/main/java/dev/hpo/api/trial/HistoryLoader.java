@@ -18,13 +18,11 @@ class HistoryLoader {
     }
 
     /**
-     * Every trial of the study.
-     *
-     * @param withMeasurements whether to read their latest attempts' measurements too, which early stopping compares;
-     *        the search needs only what each trial achieved, which a trial keeps without them
+     * Every trial of the study, without measurements: no search algorithm reads them (a trial stopped early keeps
+     * its last measurement's metrics as its result), and early stopping reads its rung scores instead.
      */
-    StudyHistory load(long studyId, StudySpec spec, boolean withMeasurements) {
-        return new StudyHistory(spec, store.ofStudy(studyId, withMeasurements).stream()
+    StudyHistory load(long studyId, StudySpec spec) {
+        return new StudyHistory(spec, store.ofStudy(studyId, false).stream()
                 .map(t -> t.inCanonicalTypes(spec.searchSpace())).toList());
     }
 }

@@ -2,6 +2,7 @@ package dev.hpo.api.trial;
 
 import static dev.hpo.api.trial.TrialRowMapper.utc;
 
+import dev.hpo.study.Fidelity;
 import dev.hpo.trial.Measurement;
 import dev.hpo.trial.Trial;
 import dev.hpo.trial.TrialState;
@@ -74,6 +75,24 @@ class MeasurementRows {
                 new MapSqlParameterSource("ids", trialIds),
                 rs -> {
                     byTrial.computeIfAbsent(rs.getLong("trial_id"), id -> new ArrayList<>()).add(rows.measurement(rs));
+                });
+        return byTrial;
+    }
+
+    /**
+     * Each trial's last measurement of its latest attempt, placed by the fidelity: found through the step key, one
+     * row per trial, whatever the trials measured before.
+     */
+    Map<Long, Double> progress(List<Long> trialIds, Fidelity fidelity) {
+        Map<Long, Double> byTrial = new HashMap<>();
+        named.query("SELECT m.trial_id, m.step, m.elapsed_seconds FROM measurements m JOIN trials t ON t.id = m.trial_id"
+                        + " WHERE m.trial_id IN (:ids) AND m.attempt = t.attempts AND t.state <> 'WAITING'"
+                        + " AND m.step = (SELECT MAX(l.step) FROM measurements l"
+                        + " WHERE l.trial_id = m.trial_id AND l.attempt = m.attempt)",
+                new MapSqlParameterSource("ids", trialIds),
+                rs -> {
+                    byTrial.put(rs.getLong(1), fidelity.position(Measurement.of(rs.getLong(2), rs.getDouble(3),
+                            Map.of())));
                 });
         return byTrial;
     }

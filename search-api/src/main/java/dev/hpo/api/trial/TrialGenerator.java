@@ -63,7 +63,7 @@ class TrialGenerator {
             if (groups <= 0) {
                 return 0;
             }
-            StudyHistory known = history.load(studyId, spec, false);
+            StudyHistory known = history.load(studyId, spec);
             List<Configuration> proposals = SearchAlgorithms.of(spec.algorithm().name())
                     .propose(known.problem(), known.trials(), (int) groups);
             if (proposals.isEmpty()) {

@@ -4,6 +4,7 @@ import dev.hpo.api.study.StudyCatalog;
 import dev.hpo.protocol.MeasurementView;
 import dev.hpo.protocol.Suggestion;
 import dev.hpo.protocol.TrialView;
+import dev.hpo.study.Fidelity;
 import dev.hpo.trial.Trial;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -12,27 +13,38 @@ import org.springframework.stereotype.Component;
 @Component
 class TrialMapper {
 
-    /** A trial without its measurements, as lists and worker answers show it. */
+    /** A trial without its measurements or progress, as worker answers show it. */
     TrialView trial(Trial t) {
-        return view(t, null);
+        return view(t, null, null);
     }
 
-    /** A trial with every measurement of every attempt, as the trial's own page shows it. */
-    TrialView trial(Trial t, List<RecordedMeasurement> measurements) {
-        return view(t, measurements.stream().map(TrialMapper::measurement).toList());
+    /** A trial with its progress in the study's fidelity unit, null before its latest attempt measured anything. */
+    TrialView trial(Trial t, Double progress) {
+        return view(t, progress, null);
+    }
+
+    /**
+     * A trial with every measurement of every attempt, as the trial's own page shows it.
+     *
+     * @param t the trial with its latest attempt's measurements, the last of which is its progress
+     */
+    TrialView trial(Trial t, Fidelity fidelity, List<RecordedMeasurement> measurements) {
+        return view(t, t.lastMeasurement().map(fidelity::position).orElse(null),
+                measurements.stream().map(TrialMapper::measurement).toList());
     }
 
     Suggestion suggestion(Trial t, StudyCatalog.ParsedStudy study) {
         var settings = study.spec().trialSettings();
         return new Suggestion(t.id(), t.studyId(), t.number(), t.configKey(), t.repeat(), t.attempts(),
                 t.parameters().values(), study.spec().seed(), settings.timeCap().toMillis() / 1000.0,
-                settings.heartbeatTimeout().toMillis() / 1000.0, study.trialSettingsJson());
+                settings.heartbeatTimeout().toMillis() / 1000.0, study.spec().fidelity(), study.trialSettingsJson());
     }
 
-    private static TrialView view(Trial t, List<MeasurementView> measurements) {
+    private static TrialView view(Trial t, Double progress, List<MeasurementView> measurements) {
         return new TrialView(t.id(), t.studyId(), t.number(), t.configKey(), t.repeat(), t.state(),
                 t.enqueued(), t.parameters().values(), t.metrics(), t.workerId(), t.engine(), t.attempts(),
-                t.failureReason(), t.stopRequested(), t.createdAt(), t.startedAt(), t.finishedAt(), t.heartbeatAt(), measurements);
+                t.failureReason(), t.stopRequested(), t.createdAt(), t.startedAt(), t.finishedAt(), t.heartbeatAt(),
+                progress, measurements);
     }
 
     private static MeasurementView measurement(RecordedMeasurement m) {

@@ -7,6 +7,7 @@ import dev.hpo.api.study.StudyRepository;
 import dev.hpo.protocol.Page;
 import dev.hpo.protocol.TrialView;
 import dev.hpo.space.Configuration;
+import dev.hpo.study.Fidelity;
 import dev.hpo.trial.Trial;
 import dev.hpo.trial.TrialState;
 import java.util.List;
@@ -36,14 +37,18 @@ class TrialQueries {
     TrialView trial(long trialId) {
         Trial trial = store.find(trialId)
                 .orElseThrow(() -> new ApiException.NotFound("Trial " + trialId + " does not exist."));
-        return mapper.trial(trial, store.history(trialId));
+        Fidelity fidelity = catalog.spec(study(trial.studyId())).fidelity();
+        return mapper.trial(trial, fidelity, store.history(trialId));
     }
 
+    /** One page of the study's trials, each with its progress in the study's fidelity unit. */
     Page<TrialView> page(long studyId, TrialState state, int page, int size) {
-        study(studyId);
+        Fidelity fidelity = catalog.spec(study(studyId)).fidelity();
         Optional<TrialState> only = Optional.ofNullable(state);
         long total = store.count(studyId, only);
-        List<TrialView> items = store.page(studyId, only, page, size).stream().map(mapper::trial).toList();
+        List<Trial> trials = store.page(studyId, only, page, size);
+        Map<Long, Double> progress = store.progress(trials.stream().map(Trial::id).toList(), fidelity);
+        List<TrialView> items = trials.stream().map(t -> mapper.trial(t, progress.get(t.id()))).toList();
         return new Page<>(items, page, size, total, (int) ((total + size - 1) / size));
     }
 

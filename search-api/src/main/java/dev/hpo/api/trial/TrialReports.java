@@ -5,8 +5,8 @@ import dev.hpo.api.study.StudyCatalog;
 import dev.hpo.api.study.StudyLifecycle;
 import dev.hpo.api.study.StudyStatus;
 import dev.hpo.api.study.StudyStatuses;
-import dev.hpo.optimizer.StudyHistory;
-import dev.hpo.optimizer.pruning.Pruner;
+import dev.hpo.optimizer.StoppingRules;
+import dev.hpo.optimizer.pruning.EarlyStopper;
 import dev.hpo.protocol.Completion;
 import dev.hpo.protocol.Heartbeat;
 import dev.hpo.protocol.MeasurementReport;
@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 
@@ -41,20 +42,17 @@ class TrialReports {
     private final StudyStatuses statuses;
     private final StudyCatalog catalog;
     private final StudyLifecycle lifecycle;
-    private final HistoryLoader history;
     private final TrialMapper mapper;
     private final WaitingTrials waiting;
     private final Clock clock;
-    private final Map<Long, Pruner> pruners = new ConcurrentHashMap<>();
+    private final Map<Long, EarlyStopper> stoppers = new ConcurrentHashMap<>();
 
     TrialReports(TrialStore store, StudyStatuses statuses, StudyCatalog catalog, StudyLifecycle lifecycle,
-                 HistoryLoader history, TrialMapper mapper, WaitingTrials waiting,
-                 Clock clock) {
+                 TrialMapper mapper, WaitingTrials waiting, Clock clock) {
         this.store = store;
         this.statuses = statuses;
         this.catalog = catalog;
         this.lifecycle = lifecycle;
-        this.history = history;
         this.mapper = mapper;
         this.waiting = waiting;
         this.clock = clock;
@@ -67,7 +65,8 @@ class TrialReports {
             return new StopDecision(true);
         }
         Instant now = now();
-        store.measure(trial, new Measurement(request.step(), request.elapsedSeconds(), request.metrics()), now);
+        Measurement reported = new Measurement(request.step(), request.elapsedSeconds(), request.metrics());
+        store.measure(trial, reported, now);
         if (heartbeatDue(trial, now)) {
             store.heartbeat(trial, now);
         }
@@ -75,18 +74,34 @@ class TrialReports {
             return new StopDecision(true);
         }
         StudySpec spec = catalog.spec(status(trial.studyId()));
-        Pruner pruner = pruners.computeIfAbsent(trial.studyId(),
-                id -> Pruner.of(spec.algorithm().earlyStopping(), spec.trialSettings().timeCap()));
-        if (pruner == Pruner.NEVER) {
-            return new StopDecision(false);
-        }
-        StudyHistory known = history.load(trial.studyId(), spec, true);
-        Trial measured = known.trials().stream().filter(t -> t.id() == trial.id()).findFirst().orElseThrow();
-        if (pruner.shouldPrune(known.trials(), measured)) {
+        EarlyStopper stopper = stoppers.computeIfAbsent(trial.studyId(), id -> StoppingRules.of(spec));
+        if (stopper.pastFirstRung(reported) && reachedRungAndFellBehind(stopper, spec, trialId)) {
             requestStop(trialId, TrialState.PRUNED);
             return new StopDecision(true);
         }
         return new StopDecision(false);
+    }
+
+    /**
+     * Keeps the trial's scores at the rungs its latest measurement reached, and judges it at the highest against
+     * the other trials' scores there. Reads the trial's own measurements and one rung's scores, never the study's
+     * history, so a report costs the same in a study's ten-thousandth trial as in its first.
+     */
+    private boolean reachedRungAndFellBehind(EarlyStopper stopper, StudySpec spec, long trialId) {
+        Trial measured = store.find(trialId).orElseThrow().inCanonicalTypes(spec.searchSpace());
+        int[] reached = stopper.rungsReached(measured.measurements());
+        Optional<double[]> own = Optional.empty();
+        for (int rung : reached) {
+            own = stopper.losses(measured, rung);
+            own.ifPresent(losses -> store.recordRungScore(measured, rung, losses));
+        }
+        if (own.isEmpty()) {
+            return false;
+        }
+        int rung = reached[reached.length - 1];
+        List<double[]> others = store.rungScores(measured.studyId(), rung, trialId,
+                stopper.comparesWithCompletedTrialsOnly(), stopper.objectives());
+        return stopper.shouldStop(measured.lastMeasurement().orElseThrow(), own.get(), others);
     }
 
     StopDecision heartbeat(long trialId, Heartbeat request) {

@@ -4,6 +4,7 @@ import static dev.hpo.api.trial.TrialRowMapper.TRIAL_COLUMNS;
 import static dev.hpo.api.trial.TrialRowMapper.utc;
 
 import dev.hpo.api.study.StudyTrials;
+import dev.hpo.study.Fidelity;
 import dev.hpo.trial.IllegalTrialTransitionException;
 import dev.hpo.trial.Measurement;
 import dev.hpo.trial.Trial;
@@ -37,12 +38,15 @@ public class TrialStore implements StudyTrials {
     private final GroupCommit commits;
     private final TrialRowMapper rows;
     private final MeasurementRows measurements;
+    private final RungScores rungScores;
 
-    TrialStore(JdbcClient jdbc, GroupCommit commits, TrialRowMapper rows, MeasurementRows measurements) {
+    TrialStore(JdbcClient jdbc, GroupCommit commits, TrialRowMapper rows, MeasurementRows measurements,
+               RungScores rungScores) {
         this.jdbc = jdbc;
         this.commits = commits;
         this.rows = rows;
         this.measurements = measurements;
+        this.rungScores = rungScores;
     }
 
     /** The trial with the measurements of its latest attempt. */
@@ -65,8 +69,9 @@ public class TrialStore implements StudyTrials {
     /**
      * Every trial of the study in number order.
      *
-     * @param withMeasurements whether to read each trial's latest measurements too (early stopping needs them;
-     *        rankings and lists do not, and for a large study they are most of what is stored)
+     * @param withMeasurements whether to read each trial's latest measurements too: the whole history, from which
+     *        early stopping's verdicts can be checked; rankings, lists and the search do without, and early stopping
+     *        itself reads {@link #rungScores}, since for a large study the measurements are most of what is stored
      */
     public List<Trial> ofStudy(long studyId, boolean withMeasurements) {
         List<Trial> trials = jdbc.sql("SELECT " + TRIAL_COLUMNS + " FROM trials WHERE study_id = ? ORDER BY number")
@@ -249,9 +254,39 @@ public class TrialStore implements StudyTrials {
         measurements.add(running, measurement, at);
     }
 
+    /**
+     * Keeps a running trial's losses at an early-stopping rung its current attempt reached, the first copy of a
+     * repeated report.
+     *
+     * @param losses one per objective the study's rule ranks by, one or two
+     */
+    public void recordRungScore(Trial running, int rung, double[] losses) {
+        rungScores.add(running, rung, losses);
+    }
+
+    /**
+     * The losses the study's other trials had at a rung, each by its latest attempt; one query over the rung
+     * scores' key, however long the study has run.
+     *
+     * @param completedOnly true for completed trials only, false for every trial but waiting ones
+     * @param objectives how many losses each score holds
+     */
+    public List<double[]> rungScores(long studyId, int rung, long exceptTrialId, boolean completedOnly,
+                                     int objectives) {
+        return rungScores.at(studyId, rung, exceptTrialId, completedOnly, objectives);
+    }
+
     /** Every measurement the trial reported, of every attempt, in attempt and step order. */
     public List<RecordedMeasurement> history(long trialId) {
         return measurements.history(trialId);
+    }
+
+    /**
+     * How far each trial's latest attempt got, in the fidelity's unit, by trial id: its last measurement's
+     * position; trials that measured nothing yet are left out.
+     */
+    public Map<Long, Double> progress(List<Long> trialIds, Fidelity fidelity) {
+        return trialIds.isEmpty() ? new HashMap<>() : measurements.progress(trialIds, fidelity);
     }
 
     /** The latest measurements of the trials asked for, by trial id, for trials that have any. */

@@ -54,8 +54,10 @@ class DashboardEndpointsTest {
         assertThat(overview.get("constraints")).hasSize(2);
         assertThat(overview.get("parameters")).hasSize(7);
         assertThat(overview.get("maxTrials").asInt()).isEqualTo(200);
+        assertThat(overview.get("fidelity").toString()).isEqualTo("{\"unit\":\"SECONDS\",\"max\":600.0}");
         JsonNode trials = body.get("trials");
-        for (String column : new String[] {"id", "number", "state", "finishedSeconds", "wallSeconds", "epochs", "reason"}) {
+        for (String column : new String[] {"id", "number", "state", "finishedSeconds", "wallSeconds", "epochs", "progress",
+            "reason"}) {
             assertThat(trials.get(column)).as(column).hasSize(TRIALS);
         }
         trials.get("metrics").forEach(c -> assertThat(c).hasSize(TRIALS));
@@ -64,6 +66,10 @@ class DashboardEndpointsTest {
         assertThat(overview.get("counts").get("COMPLETE").asLong()).isEqualTo(complete);
         int firstComplete = indexOfState(trials, "COMPLETE");
         assertThat(trials.get("epochs").get(firstComplete).asInt()).isEqualTo(10);
+        double lastElapsed = jdbc.queryForObject("SELECT MAX(elapsed_seconds) FROM measurements WHERE trial_id = ?",
+                Double.class, trials.get("id").get(firstComplete).asLong());
+        assertThat(trials.get("progress").get(firstComplete).asDouble())
+                .isEqualTo(StudyDashboardQueries.sixDigits(lastElapsed));
         assertThat(trials.get("metrics").get("accuracy").get(firstComplete).asDouble()).isBetween(0.3, 0.95);
     }
 
@@ -103,6 +109,7 @@ class DashboardEndpointsTest {
         assertThat(points).hasSize(10);
         for (int i = 1; i < points.size(); i++) {
             assertThat(points.get(i).get(0).asDouble()).isGreaterThan(points.get(i - 1).get(0).asDouble());
+            assertThat(points.get(i).get(2).asLong()).isEqualTo(i + 1);
         }
         assertThat(points.get(0).get(1).asDouble()).isGreaterThan(0.01);
     }

@@ -8,13 +8,18 @@ import dev.hpo.api.HttpApi;
 import dev.hpo.api.Specs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @ApiTest
 class StudyEndpointsTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     HttpApi api;
 
@@ -38,6 +43,24 @@ class StudyEndpointsTest {
         assertThat(fetched.get("name").asText()).isEqualTo("created-study");
         assertThat(fetched.at("/trialCounts/WAITING").asLong()).isZero();
         assertThat(api.get("/api/studies").json().findValuesAsText("name")).contains("created-study");
+    }
+
+    /** Issue 20 fault 7: the study showed its spec as sent, so a user could not see which defaults were in force. */
+    @Test
+    void aStudyShowsItsSpecWithEveryDefaultSpelledOutAndKeepsTheTextAsSent() {
+        String sent = Specs.minimizeLoss("spelled-out", 10, 2)
+                .replace("\"algorithm\": {\"name\": \"RANDOM\"}",
+                        "\"algorithm\": {\"name\": \"RANDOM\", \"earlyStopping\": {\"rule\": \"ASHA\"}}");
+        long id = api.createStudy(sent);
+
+        JsonNode spec = api.get("/api/studies/" + id).json().get("spec");
+
+        assertThat(spec.at("/algorithm/earlyStopping").toString()).isEqualTo("{\"rule\":\"ASHA\",\"metric\":\"loss\","
+                + "\"goal\":\"MINIMIZE\",\"minFraction\":0.1111111111111111,\"reductionFactor\":3}");
+        assertThat(spec.at("/algorithm/populationSize").asInt()).isEqualTo(16);
+        assertThat(spec.at("/fidelity/unit").asText()).isEqualTo("SECONDS");
+        assertThat(jdbc.queryForObject("SELECT spec_json FROM studies WHERE id = ?", String.class, id))
+                .isEqualTo(sent);
     }
 
     @Test

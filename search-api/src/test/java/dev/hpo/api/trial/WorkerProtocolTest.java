@@ -40,11 +40,33 @@ class WorkerProtocolTest {
         assertThat(trial.get("attempt").asInt()).isEqualTo(1);
         assertThat(trial.get("seed").asLong()).isEqualTo(7);
         assertThat(trial.get("timeCapSeconds").asDouble()).isEqualTo(600.0);
+        assertThat(trial.get("fidelity").toString()).isEqualTo("{\"unit\":\"SECONDS\",\"max\":600.0}");
         assertThat(trial.at("/trialSettings/timeCap").asText()).isEqualTo("10m");
         JsonNode stored = api.get("/api/trials/" + trial.get("id").asLong()).json();
         assertThat(stored.get("state").asText()).isEqualTo("RUNNING");
         assertThat(stored.get("workerId").asText()).isEqualTo("w1");
         assertThat(stored.get("startedAt").asText()).isNotBlank();
+    }
+
+    /** Issue 20 fault 3: a trial that counts its own steps is handed its budget in them, and shown progress in them. */
+    @Test
+    void aTrialReceivesItsBudgetInTheStudysFidelityAndShowsItsProgressInIt() {
+        long study = api.createStudy(Specs.minimizeLoss("in-steps", 5, 1)
+                .replace("\"seed\": 7", "\"fidelity\": {\"unit\": \"steps\", \"max\": 52}, \"seed\": 7"));
+        JsonNode trial = api.suggest(study, "w1", 1).at("/trials/0");
+        long id = trial.get("id").asLong();
+
+        api.post("/api/trials/" + id + "/measurements",
+                "{\"step\": 12, \"elapsedSeconds\": 30.5, \"metrics\": {\"loss\": 0.9}}");
+        api.post("/api/trials/" + id + "/measurements",
+                "{\"step\": 13, \"elapsedSeconds\": 33.0, \"metrics\": {\"loss\": 0.8}}");
+
+        assertThat(trial.get("fidelity").toString()).isEqualTo("{\"unit\":\"STEPS\",\"max\":52.0}");
+        assertThat(api.get("/api/studies/" + study).json().get("fidelity").toString())
+                .isEqualTo("{\"unit\":\"STEPS\",\"max\":52.0}");
+        assertThat(api.get("/api/studies/" + study + "/trials").json().at("/items/0/progress").asDouble())
+                .isEqualTo(13.0);
+        assertThat(api.get("/api/trials/" + id).json().get("progress").asDouble()).isEqualTo(13.0);
     }
 
     @Test
