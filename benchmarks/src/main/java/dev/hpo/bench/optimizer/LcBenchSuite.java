@@ -15,6 +15,7 @@ import dev.hpo.bench.optimizer.lcbench.LcBenchSpace;
 import dev.hpo.bench.optimizer.lcbench.LcBenchSurrogate;
 import dev.hpo.protocol.client.ApiClient;
 import dev.hpo.protocol.client.Retry;
+import dev.hpo.study.Budget;
 import dev.hpo.study.Goal;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -149,9 +151,9 @@ final class LcBenchSuite {
 
     private Study study(ApiClient api, Arm arm, int task, int seed) {
         long studySeed = task * 1_000L + seed;
-        String name = ("lcbench-" + task + "-" + seed + "-" + arm.name()).replace('+', '-').toLowerCase();
+        String name = ("lcbench-" + task + "-" + seed + "-" + arm.name()).replace('+', '-').toLowerCase(Locale.ROOT);
         // Every trial costs at least one epoch, so the budget's epochs bound its trials.
-        int maxTrials = settings.budget() * LcBenchSurrogate.EPOCHS;
+        int maxTrials = (int) Math.min((long) settings.budget() * LcBenchSurrogate.EPOCHS, Budget.MAX_TRIALS);
         if (arm.throughApi()) {
             String spec = LcBenchSpace.spec(name, LcBenchSpace.algorithm(arm.algorithm(), arm.rule()), maxTrials,
                     studySeed);
@@ -173,5 +175,4 @@ final class LcBenchSuite {
         checkpoints.add(budget);
         return checkpoints;
     }
-
 }
