@@ -3,9 +3,9 @@ package dev.hpo.bench.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hpo.api.SearchApiApplication;
 import dev.hpo.bench.BenchOptions;
 import dev.hpo.bench.Benchmark;
+import dev.hpo.bench.InProcessApi;
 import dev.hpo.protocol.Completion;
 import dev.hpo.protocol.Enqueue;
 import dev.hpo.protocol.StudyView;
@@ -18,20 +18,14 @@ import dev.hpo.space.SearchSpace;
 import dev.hpo.study.Budget;
 import dev.hpo.study.StudySpecParser;
 import dev.hpo.trial.TrialState;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code hpo bench api}: starts the service on a random loopback port with an H2 file database in a temporary
@@ -99,16 +93,10 @@ public final class ApiBenchmark implements Benchmark {
         int trials = options.get("trials");
         int clients = options.get("clients");
         int warmup = options.get("warmup");
-        Path dataDir = Files.createTempDirectory("hpo-bench-api");
-        // Command-line properties, so they win over application.properties: a free port, never 8080; no console
-        // log, so standard output carries the JSON report only.
-        ConfigurableApplicationContext server = new SpringApplicationBuilder(SearchApiApplication.class)
-                .run("--server.port=0", "--server.address=127.0.0.1", "--hpo.data-dir=" + dataDir,
-                        "--logging.pattern.console=");
-        try {
-            http = new SocketTransport("http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port"));
+        try (InProcessApi server = InProcessApi.start("api")) {
+            http = new SocketTransport(server.base().toString());
             ObjectNode report = JSON.createObjectNode();
-            report.put("database", "H2 file (" + dataDir + ")");
+            report.put("database", "H2 file (" + server.dataDir() + ")");
             report.put("process", "service and clients in one JVM on " + Runtime.getRuntime().availableProcessors()
                     + " cores");
             report.put("trials", trials);
@@ -145,8 +133,6 @@ public final class ApiBenchmark implements Benchmark {
             if (http != null) {
                 http.close();
             }
-            server.close();
-            deleteRecursively(dataDir);
         }
     }
 
@@ -240,13 +226,5 @@ public final class ApiBenchmark implements Benchmark {
     /** The protocol client on one connection, with no retries: a benchmark reports a failure, never hides it. */
     static ApiClient client(SocketTransport connection) {
         return new ApiClient(connection, Optional.empty(), Retry.never());
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

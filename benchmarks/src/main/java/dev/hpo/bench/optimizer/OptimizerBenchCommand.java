@@ -30,7 +30,8 @@ public final class OptimizerBenchCommand implements Benchmark {
 
     @Override
     public String description() {
-        return "every algorithm on standard problems [--evaluations 100 --seeds 10 --problems a,b]";
+        return "every algorithm on standard problems [--evaluations 100 --seeds 10 --problems a,b];"
+                + " --suite lcbench: with a fidelity, over REST";
     }
 
     @Override
@@ -39,6 +40,9 @@ public final class OptimizerBenchCommand implements Benchmark {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (List.of(args).contains("--suite")) {
+            return LcBenchSuite.command(List.of(args), out, err);
+        }
         int evaluations = 100;
         int seeds = 10;
         List<String> problemNames = List.of("branin", "hartmann6", "mixed-constrained", "two-objective",
@@ -52,6 +56,7 @@ public final class OptimizerBenchCommand implements Benchmark {
                             + " [--algorithms A,B]");
                     out.println("problems: " + String.join(", ", problemNames));
                     out.println("algorithms: " + String.join(", ", algorithmNames));
+                    out.println(LcBenchSettings.USAGE);
                     return 0;
                 }
                 if (i + 1 >= args.length) {

@@ -36,4 +36,17 @@ class BenchmarkDependencyRulesTest {
                 .should().dependOnClassesThat().resideInAPackage("dev.hpo.bench.api..")
                 .check(BENCHMARKS);
     }
+
+    @Test
+    void theLcBenchSuiteRestsOnAProblemAndAWorkerThatKnowNeitherItNorEachOther() {
+        noClasses().that().resideInAnyPackage("dev.hpo.bench.optimizer.lcbench..", "dev.hpo.bench.optimizer.fidelity..")
+                .should().dependOnClassesThat().resideInAPackage("dev.hpo.bench.optimizer")
+                .check(BENCHMARKS);
+        noClasses().that().resideInAPackage("dev.hpo.bench.optimizer.lcbench..")
+                .should().dependOnClassesThat().resideInAPackage("dev.hpo.bench.optimizer.fidelity..")
+                .check(BENCHMARKS);
+        noClasses().that().resideInAPackage("dev.hpo.bench.optimizer.fidelity..")
+                .should().dependOnClassesThat().resideInAPackage("dev.hpo.bench.optimizer.lcbench..")
+                .check(BENCHMARKS);
+    }
 }
