@@ -2,7 +2,8 @@
 """The PyTorch engine on a GPU, checked in one run: throughput, a 60 s trial, and trials sharing the device.
 
 Runs where there is python3 with torch and no JVM. It needs this repository's engine package
-(trial-runner/src/main/python) and one trial input written here by the trial runner:
+(trial-runner/src/main/python), the benchmark's throughput script (benchmarks/src/main/python) and one trial input
+written here by the trial runner:
 
     ./hpo export-trial --plan benchmarks/gpu/fashion-mnist-resnet9-60s.json \\
         --out benchmarks/gpu/input/fashion-mnist-resnet9-60s
@@ -32,13 +33,15 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ENGINE = os.path.join(HERE, "..", "..", "trial-runner", "src", "main", "python")
-sys.path.insert(0, ENGINE)
+THROUGHPUT = os.path.join(HERE, "..", "src", "main", "python")
+sys.path[:0] = [ENGINE, THROUGHPUT]
 
 import torch  # noqa: E402
 import torch.nn as nn  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 
-from hpo_torch import bench, networks  # noqa: E402
+import torch_throughput  # noqa: E402
+from hpo_torch import networks  # noqa: E402
 from hpo_torch.device import Device  # noqa: E402
 
 
@@ -162,7 +165,7 @@ def main():
            name=torch.cuda.get_device_name(device.torch) if device.cuda else "cpu")
 
     layout = resnet9_layout(args.width)
-    engine = bench.throughput(layout, device, args.batch_size, args.throughput_seconds, 5, 0.0)
+    engine = torch_throughput.throughput(layout, device, args.batch_size, args.throughput_seconds, 5, 0.0)
     reference = reference_throughput(str(device), args.batch_size, args.throughput_seconds, args.width)
     macs, params = networks.cost(networks.build(layout), layout)
     throughput = report(check="throughput", network="resnet9 3x32x32 width %g" % args.width, macs=macs,

@@ -1,8 +1,7 @@
-"""python3 -m hpo_torch trial|bench|cost|check: the engine's entry points, started by the Java trial runner.
+"""python3 -m hpo_torch trial|read|cost|check: the engine's entry points, started by the Java trial runner.
 
   trial DIR    trains the trial the runner wrote to DIR (trial.json and the subsets' arrays)
   read DIR     reads DIR's subsets as a trial does and reports their sizes and SHA-256 digests
-  bench        training images per second of a network layout on random data
   cost         MACs and parameters counted from the built networks of the layouts read on stdin (a JSON list)
   check        the torch version and the GPUs it sees
 
@@ -31,13 +30,6 @@ def _arguments():
                        help="wait for go/stop on stdin after each measurement; end when stdin closes")
     read = commands.add_parser("read")
     read.add_argument("directory")
-    bench = commands.add_parser("bench")
-    bench.add_argument("--layout", required=True, help="a network layout as JSON")
-    bench.add_argument("--device", default="cpu")
-    bench.add_argument("--batch-size", type=int, default=128)
-    bench.add_argument("--seconds", type=float, default=30)
-    bench.add_argument("--warmup-steps", type=int, default=3)
-    bench.add_argument("--sam-rho", type=float, default=0.0)
     commands.add_parser("cost")
     commands.add_parser("check")
     return parser.parse_args()
@@ -70,11 +62,6 @@ def main():
                 subset = read_subset(args.directory, spec["data"][part], tuple(spec["layout"]["input"]), True)
                 subsets[part] = {"images": len(subset), "sha256": subset.digest}
             emit("read", **subsets)
-        elif args.command == "bench":
-            from .bench import throughput
-            from .device import Device
-            emit("bench", **throughput(json.loads(args.layout), Device(args.device), args.batch_size,
-                                       args.seconds, args.warmup_steps, args.sam_rho))
         else:
             from .budget import TrialClock
             from .device import Device

@@ -1,6 +1,7 @@
 package dev.hpo.cli;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The CLI talks to the search API over HTTP only, through the protocol's client: it shares the domain types of
  * search-space and the protocol's records, never the server's classes, its framework, or the trainer's, so it
- * starts in a fraction of a second and runs on any machine.
+ * starts in a fraction of a second and runs on any machine. Its packages form no cycle, and it ships no benchmark.
  */
 class CliDependencyRulesTest {
 
@@ -40,6 +41,17 @@ class CliDependencyRulesTest {
                 .because("the CLI talks to the API through dev.hpo.protocol.client.ApiClient");
     }
 
+    /** Every package is a slice of its own, the module's root package included. */
+    static ArchRule noPackageCycles() {
+        return slices().matching("dev.hpo.(**)").should().beFreeOfCycles();
+    }
+
+    static ArchRule noBenchmarkCode() {
+        return noClasses().should().resideInAPackage("dev.hpo.bench..")
+                .orShould().haveSimpleNameEndingWith("Benchmark")
+                .because("benchmarks live in the benchmarks module and never ship in the product");
+    }
+
     @Test
     void theCliImportsNeitherTheServerNorItsFrameworks() {
         assertThat(CLI).isNotEmpty();
@@ -61,6 +73,36 @@ class CliDependencyRulesTest {
         assertThatThrownBy(() -> httpOnlyThroughTheProtocolClient().check(offender))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining(UsesJdkHttp.class.getName());
+    }
+
+    @Test
+    void packagesFormNoCycle() {
+        noPackageCycles().check(CLI);
+    }
+
+    @Test
+    void theCycleRuleReportsAPlantedCycle() {
+        JavaClasses planted = new ClassFileImporter().importPackages("dev.hpo.cli.cyclefixture");
+
+        assertThatThrownBy(() -> noPackageCycles().check(planted))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("Cycle");
+    }
+
+    @Test
+    void noBenchmarkShipsInTheJar() {
+        noBenchmarkCode().check(CLI);
+    }
+
+    @Test
+    void theBenchmarkRuleReportsAPlantedBenchmark() {
+        JavaClasses planted = new ClassFileImporter().importClasses(PlantedBenchmark.class);
+
+        assertThatThrownBy(() -> noBenchmarkCode().check(planted))
+                .isInstanceOf(AssertionError.class).hasMessageContaining(PlantedBenchmark.class.getName());
+    }
+
+    /** A stand-in offender: a benchmark among the CLI's classes. */
+    static final class PlantedBenchmark {
     }
 
     /** A stand-in offender: a CLI class with a server of its own and a second HTTP client. */

@@ -24,6 +24,12 @@ class ProtocolRulesTest {
         return slices().matching("dev.hpo.(**)").should().beFreeOfCycles();
     }
 
+    static ArchRule noBenchmarkCode() {
+        return noClasses().should().resideInAPackage("dev.hpo.bench..")
+                .orShould().haveSimpleNameEndingWith("Benchmark")
+                .because("benchmarks live in the benchmarks module and never ship in the product");
+    }
+
     @Test
     void packagesFormNoCycle() {
         assertThat(PROTOCOL).isNotEmpty();
@@ -59,5 +65,22 @@ class ProtocolRulesTest {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..",
                         "jakarta.persistence..", "org.hibernate..", "io.jenetics..", "org.deeplearning4j..", "org.nd4j..")
                 .check(PROTOCOL);
+    }
+
+    @Test
+    void noBenchmarkShipsInTheJar() {
+        noBenchmarkCode().check(PROTOCOL);
+    }
+
+    @Test
+    void theBenchmarkRuleReportsAPlantedBenchmark() {
+        JavaClasses planted = new ClassFileImporter().importClasses(PlantedBenchmark.class);
+
+        assertThatThrownBy(() -> noBenchmarkCode().check(planted))
+                .isInstanceOf(AssertionError.class).hasMessageContaining(PlantedBenchmark.class.getName());
+    }
+
+    /** A stand-in offender: a benchmark among the protocol's classes. */
+    static final class PlantedBenchmark {
     }
 }

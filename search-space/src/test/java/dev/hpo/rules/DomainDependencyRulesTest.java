@@ -31,6 +31,12 @@ class DomainDependencyRulesTest {
                 .because("search-space is the framework-free domain the API, the worker and the CLI share");
     }
 
+    static ArchRule noBenchmarkCode() {
+        return noClasses().should().resideInAPackage("dev.hpo.bench..")
+                .orShould().haveSimpleNameEndingWith("Benchmark")
+                .because("benchmarks live in the benchmarks module and never ship in the product");
+    }
+
     @Test
     void theDomainImportsNoFramework() {
         assertThat(DOMAIN).isNotEmpty();
@@ -63,6 +69,23 @@ class DomainDependencyRulesTest {
     @Test
     void packagesFormNoCycle() {
         slices().matching("dev.hpo.(*)..").should().beFreeOfCycles().check(DOMAIN);
+    }
+
+    @Test
+    void noBenchmarkShipsInTheJar() {
+        noBenchmarkCode().check(DOMAIN);
+    }
+
+    @Test
+    void theBenchmarkRuleReportsAPlantedBenchmark() {
+        JavaClasses planted = new ClassFileImporter().importClasses(PlantedBenchmark.class);
+
+        assertThatThrownBy(() -> noBenchmarkCode().check(planted))
+                .isInstanceOf(AssertionError.class).hasMessageContaining(PlantedBenchmark.class.getName());
+    }
+
+    /** A stand-in offender: a benchmark among the domain's classes. */
+    static final class PlantedBenchmark {
     }
 
     /** A stand-in offender: the rule is checked on it with a package every JDK has. */

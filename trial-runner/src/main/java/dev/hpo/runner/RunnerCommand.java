@@ -1,7 +1,6 @@
 package dev.hpo.runner;
 
-import dev.hpo.runner.bench.BenchCommand;
-import dev.hpo.runner.data.DataException;
+import dev.hpo.runner.options.CommandErrors;
 import dev.hpo.runner.torch.ExportTrialCommand;
 import dev.hpo.runner.train.TrainCommand;
 import dev.hpo.runner.worker.RunTrialCommand;
@@ -10,13 +9,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Entry point of the trial runner's JVM: {@code ./hpo train}, {@code ./hpo bench train}, {@code ./hpo worker},
- * {@code ./hpo export-trial}, and the hidden {@code run-trial} a worker starts for each trial.
+ * Entry point of the trial runner's JVM: {@code ./hpo train}, {@code ./hpo worker}, {@code ./hpo export-trial},
+ * and the hidden {@code run-trial} a worker starts for each trial.
  */
 @Command(name = "hpo", mixinStandardHelpOptions = true,
-        description = "Trains trials: locally, as a benchmark, or for the search service.",
-        subcommands = {TrainCommand.class, BenchCommand.class, WorkerCommand.class, RunTrialCommand.class,
-            ExportTrialCommand.class})
+        description = "Trains trials: locally, or for the search service.",
+        subcommands = {TrainCommand.class, WorkerCommand.class, RunTrialCommand.class, ExportTrialCommand.class})
 public final class RunnerCommand {
 
     public static void main(String[] args) {
@@ -26,18 +24,7 @@ public final class RunnerCommand {
     /** The command tree with the runner's error handling, also used by tests. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new RunnerCommand());
-        cli.setExecutionExceptionHandler((e, command, parseResult) -> {
-            // Bad input (exit 2) and unreadable data (exit 1) get one line naming the problem, no stack trace.
-            if (e instanceof DataException) {
-                command.getErr().println("hpo " + command.getCommandName() + ": " + e.getMessage());
-                return 1;
-            }
-            if (e instanceof IllegalArgumentException) {
-                command.getErr().println("hpo " + command.getCommandName() + ": " + e.getMessage());
-                return 2;
-            }
-            throw e;
-        });
+        cli.setExecutionExceptionHandler(new CommandErrors());
         return cli;
     }
 }

@@ -2,11 +2,8 @@ package dev.hpo.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
@@ -39,8 +36,6 @@ class RunnerCommandTest {
         "export-trial --plan /nonexistent/plan.json --out /tmp/x|cannot read plan file /nonexistent/plan.json",
         "train --lr fast|Invalid value for option '--lr'",
         "train --plan /nonexistent/plan.json|cannot read plan file /nonexistent/plan.json",
-        "bench train --input 3x32|input shape must be CxHxW",
-        "bench train --seconds 0|--seconds must be positive",
     })
     void rejectsBadArgumentsWithAClearMessage(String args, String message) {
         int exit = run(args.split(" "));
@@ -48,17 +43,5 @@ class RunnerCommandTest {
         assertThat(exit).isNotZero();
         assertThat(err.toString()).contains(message);
         assertThat(err.toString()).doesNotContain("Exception");
-    }
-
-    @Test
-    void benchTrainPrintsThroughputAsJson() throws Exception {
-        int exit = run("bench", "train", "--input", "1x12x12", "--width", "0.125", "--depth", "0.4", "--batch", "8",
-                "--seconds", "0.5", "--warmup-steps", "1");
-
-        assertThat(exit).as(err.toString()).isZero();
-        JsonNode json = new ObjectMapper().readTree(out.toString());
-        assertThat(json.get("imagesPerSecond").asDouble()).isPositive();
-        assertThat(json.get("oneDnnHelpers").asBoolean()).isTrue();
-        assertThat(json.get("steps").asInt()).isPositive();
     }
 }

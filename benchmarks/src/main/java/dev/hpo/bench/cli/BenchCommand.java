@@ -1,18 +1,22 @@
 package dev.hpo.bench.cli;
 
 import dev.hpo.bench.Benchmark;
+import dev.hpo.bench.CommandBenchmark;
 import dev.hpo.bench.api.ApiBenchmark;
+import dev.hpo.bench.data.BenchDataCommand;
 import dev.hpo.bench.optimizer.OptimizerBenchCommand;
 import dev.hpo.bench.storage.StorageBenchmark;
+import dev.hpo.bench.trainer.BenchTrainCommand;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code hpo bench api|optimizer|storage}: dispatches to the benchmark named by the first argument. */
+/** {@code hpo bench api|optimizer|storage|train|data}: dispatches to the benchmark named by the first argument. */
 public final class BenchCommand {
 
     private static final List<Benchmark> BENCHMARKS = List.of(new ApiBenchmark(), new OptimizerBenchCommand(),
-            new StorageBenchmark());
+            new StorageBenchmark(), new CommandBenchmark(BenchTrainCommand::new),
+            new CommandBenchmark(BenchDataCommand::new));
 
     private BenchCommand() {
     }

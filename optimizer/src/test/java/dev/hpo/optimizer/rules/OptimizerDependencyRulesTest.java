@@ -31,6 +31,12 @@ class OptimizerDependencyRulesTest {
                 .because("the optimizer is framework-free: the service, the benchmarks and tests share it");
     }
 
+    static ArchRule noBenchmarkCode() {
+        return noClasses().should().resideInAPackage("dev.hpo.bench..")
+                .orShould().haveSimpleNameEndingWith("Benchmark")
+                .because("benchmarks live in the benchmarks module and never ship in the product");
+    }
+
     @Test
     void theOptimizerImportsNoFramework() {
         assertThat(OPTIMIZER).isNotEmpty();
@@ -69,6 +75,23 @@ class OptimizerDependencyRulesTest {
                         "dev.hpo.optimizer.grid..", "dev.hpo.optimizer.pareto..", "dev.hpo.optimizer.pruning..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("dev.hpo.study.StudySpec")
                 .check(OPTIMIZER);
+    }
+
+    @Test
+    void noBenchmarkShipsInTheJar() {
+        noBenchmarkCode().check(OPTIMIZER);
+    }
+
+    @Test
+    void theBenchmarkRuleReportsAPlantedBenchmark() {
+        JavaClasses planted = new ClassFileImporter().importClasses(PlantedBenchmark.class);
+
+        assertThatThrownBy(() -> noBenchmarkCode().check(planted))
+                .isInstanceOf(AssertionError.class).hasMessageContaining(PlantedBenchmark.class.getName());
+    }
+
+    /** A stand-in offender: a benchmark among the optimizer's classes. */
+    static final class PlantedBenchmark {
     }
 
     /** A stand-in offender: the rule is checked on it with a package every JDK has. */

@@ -5,13 +5,19 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Turns the data package's plain arrays into the arrays DL4J trains on. */
-final class Batches {
+/**
+ * Turns the data package's plain arrays into the arrays DL4J trains on.
+ *
+ * <p>Public, with {@link #features} and {@link #smoothedLabels}, for the benchmarks module: {@code hpo bench train}
+ * feeds {@link TrainingStep} the arrays a trial feeds it.
+ */
+public final class Batches {
 
     private Batches() {
     }
 
-    static INDArray features(float[] pixels, int count, InputShape shape) {
+    /** {@code count} images of {@code shape}, channel-first, as one NCHW float array. */
+    public static INDArray features(float[] pixels, int count, InputShape shape) {
         long[] nchw = {count, shape.channels(), shape.height(), shape.width()};
         return Nd4j.create(pixels, nchw, DataType.FLOAT);
     }
@@ -20,7 +26,7 @@ final class Batches {
      * One-hot targets with label smoothing: {@code 1 - smoothing + smoothing / classes} on the true class and
      * {@code smoothing / classes} elsewhere, as PyTorch's cross-entropy smooths them; DL4J's MCXENT takes them as is.
      */
-    static INDArray smoothedLabels(int[] labels, int count, int classes, double smoothing) {
+    public static INDArray smoothedLabels(int[] labels, int count, int classes, double smoothing) {
         float off = (float) (smoothing / classes);
         float on = (float) (1 - smoothing) + off;
         float[] targets = new float[count * classes];

@@ -14,8 +14,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * One optimizer step, taken by hand rather than through {@code fit()} so that the gradient can be reshaped before
  * the update rule sees it: sharpness-aware minimisation (SAM) and gradient centralization hook in there.
  * With {@code rho = 0} and no centralization the step is exactly what {@code ComputationGraph.fit} does.
+ *
+ * <p>Public, with its constructor and {@link #take}, for the benchmarks module: {@code hpo bench train} times this
+ * very step, the one every trial takes, rather than a copy of it.
  */
-final class TrainingStep {
+public final class TrainingStep {
 
     private static final double NORM_FLOOR = 1e-12;
 
@@ -28,7 +31,11 @@ final class TrainingStep {
     private record CentralizedWeight(String key, int outputDimension, int[] fanInDimensions) {
     }
 
-    TrainingStep(ComputationGraph net, double rho, boolean gradientCentralization) {
+    /**
+     * @param rho the SAM neighbourhood; 0 trains without SAM
+     * @param gradientCentralization whether each weight gradient loses its mean over the unit's fan-in
+     */
+    public TrainingStep(ComputationGraph net, double rho, boolean gradientCentralization) {
         this.net = net;
         this.rho = rho;
         this.trainable = rho > 0 ? TrainableParameters.mask(net) : null;
@@ -52,7 +59,7 @@ final class TrainingStep {
      * Trains on one batch and returns the loss at the weights before the step (non-finite when diverged, in which
      * case the weights are left untouched).
      */
-    double take(INDArray features, INDArray labels, int iteration, int epoch) {
+    public double take(INDArray features, INDArray labels, int iteration, int epoch) {
         net.setInputs(features);
         net.setLabels(labels);
         net.computeGradientAndScore();

@@ -38,7 +38,7 @@ public final class TrialResultJson {
         return json;
     }
 
-    public static ObjectNode write(Measurement m) {
+    private static ObjectNode write(Measurement m) {
         ObjectNode json = MAPPER.createObjectNode();
         json.put("epoch", m.epoch());
         json.put("step", m.step());

@@ -62,7 +62,14 @@ final class EngineProcess implements AutoCloseable {
      */
     static EngineProcess start(String python, Path sources, List<String> arguments, PrintStream log)
             throws IOException {
-        List<String> command = new ArrayList<>(List.of(python, "-m", EngineSources.PACKAGE));
+        List<String> command = new ArrayList<>(List.of("-m", EngineSources.PACKAGE));
+        command.addAll(arguments);
+        return new EngineProcess(interpreter(python, sources, command).start(), python, log);
+    }
+
+    /** {@code python} running {@code arguments}, the unpacked package {@code sources} first on its path. */
+    static ProcessBuilder interpreter(String python, Path sources, List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of(python));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command);
         String path = System.getenv("PYTHONPATH");
@@ -70,7 +77,7 @@ final class EngineProcess implements AutoCloseable {
         builder.environment().put("PYTHONUNBUFFERED", "1");
         // The unpacked package is shared by every trial process: none writes into it.
         builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
-        return new EngineProcess(builder.start(), python, log);
+        return builder;
     }
 
     /** The next event, waiting at most {@code timeout}; empty when none came in time. */

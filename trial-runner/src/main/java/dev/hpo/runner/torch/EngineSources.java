@@ -26,8 +26,8 @@ final class EngineSources {
     static final String PACKAGE = "hpo_torch";
 
     /** Every module of the package; a test keeps this list equal to the source directory. */
-    static final List<String> MODULES = List.of("__init__.py", "__main__.py", "bench.py", "budget.py", "data.py",
-            "device.py", "events.py", "networks.py", "recipe.py", "trial.py");
+    static final List<String> MODULES = List.of("__init__.py", "__main__.py", "budget.py", "data.py", "device.py",
+            "events.py", "networks.py", "recipe.py", "trial.py");
 
     private EngineSources() {
     }

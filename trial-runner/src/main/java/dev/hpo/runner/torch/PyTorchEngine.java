@@ -1,9 +1,7 @@
 package dev.hpo.runner.torch;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hpo.arch.ArchitectureCost;
 import dev.hpo.arch.CostModel;
-import dev.hpo.arch.NetworkLayout;
 import dev.hpo.runner.data.TrialData;
 import dev.hpo.runner.engine.DataFit;
 import dev.hpo.runner.engine.Device;
@@ -15,7 +13,6 @@ import dev.hpo.runner.engine.TrialResult;
 import dev.hpo.trial.TrialPlan;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -54,32 +51,13 @@ public final class PyTorchEngine implements TrainingEngine {
     }
 
     /**
-     * Training throughput of {@code layout}'s network on random data at batch {@code batch}, after
-     * {@code warmupSteps} untimed steps, measured for at least {@code seconds}: the engine's {@code bench} event
-     * (imagesPerSecond, steps, medianStepSeconds, bf16, channelsLast, torch, threads).
-     *
-     * @throws IllegalStateException when the engine reports an error or ends without figures
+     * A process of this engine's interpreter that runs {@code arguments}, with the engine's Python package importable
+     * as in a trial process (the unpacked package first on {@code PYTHONPATH}). Public for the benchmarks module:
+     * its throughput script imports the package's network builder and training step, so that it times exactly the
+     * step a trial takes, in the interpreter trials run in.
      */
-    public JsonNode throughput(NetworkLayout layout, int batch, double seconds, int warmupSteps, double samRho)
-            throws IOException, InterruptedException {
-        List<String> arguments = List.of("bench", "--layout", EngineInput.layout(layout).toString(), "--device",
-                device.toString(), "--batch-size", Integer.toString(batch), "--seconds", Double.toString(seconds),
-                "--warmup-steps", Integer.toString(warmupSteps), "--sam-rho", Double.toString(samRho));
-        try (EngineProcess process = start(arguments)) {
-            while (true) {
-                Optional<JsonNode> event = process.next(Duration.ofSeconds(1));
-                if (event.isPresent()) {
-                    if ("bench".equals(event.get().path("event").asText())) {
-                        return event.get();
-                    }
-                    throw new IllegalStateException("the pytorch engine could not measure: "
-                            + event.get().path("reason").asText());
-                }
-                if (process.finished()) {
-                    throw new IllegalStateException(process.crashReason());
-                }
-            }
-        }
+    public ProcessBuilder interpreter(List<String> arguments) {
+        return EngineProcess.interpreter(python.executable(), sources, arguments);
     }
 
     @Override

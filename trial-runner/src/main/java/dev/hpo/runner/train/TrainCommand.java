@@ -120,10 +120,6 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print only the result, as one JSON object.")
     boolean json;
 
-    @Option(names = "--json-lines", description = "Print each measurement as a JSON line as it is taken, then the"
-            + " result as the last line; for a worker that reports learning curves while the trial runs.")
-    boolean jsonLines;
-
     @Override
     public Integer call() throws IOException {
         // Finding the engine (for pytorch, an interpreter with torch) is not part of the trial; a worker does it once.
@@ -150,29 +146,21 @@ public final class TrainCommand implements Callable<Integer> {
                     scale.width(), resolution), dataSpec, training, cap);
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (!json && !jsonLines) {
+        if (!json) {
             out.printf(Locale.ROOT, "training %s on %d images (%d classes), validating on %d, cap %.0fs, engine %s%n",
                     trial.architecture().family(), data.train().size(), data.classes(), data.validation().size(),
                     Durations.seconds(trial.timeCap()), trainer.name());
             out.flush();
         }
         TrainingListener listener = measurement -> {
-            if (jsonLines) {
-                ObjectNode line = TrialResultJson.write(measurement);
-                line.put("type", "measurement");
-                out.println(line);
-                out.flush();
-            } else if (!json) {
+            if (!json) {
                 progress(out, measurement);
             }
             return true;
         };
         TrialResult result = trainer.train(trial, data, listener, clock);
-        if (json || jsonLines) {
+        if (json) {
             ObjectNode document = TrialResultJson.write(result);
-            if (jsonLines) {
-                document.put("type", "result");
-            }
             document.set("plan", TrialPlanJson.write(trial));
             out.println(document);
         } else {

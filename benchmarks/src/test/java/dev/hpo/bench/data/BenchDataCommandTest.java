@@ -1,10 +1,11 @@
-package dev.hpo.runner.data;
+package dev.hpo.bench.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hpo.runner.RunnerCommand;
+import dev.hpo.bench.CommandBenchmark;
+import dev.hpo.runner.data.DataFixtures;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ class BenchDataCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = RunnerCommand.commandLine();
+        CommandLine cli = new CommandBenchmark(BenchDataCommand::new).commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         return cli.execute(args);
@@ -31,9 +32,8 @@ class BenchDataCommandTest {
     void printsLoadTimesAndBatchRateAsJson() throws Exception {
         Path directory = DataFixtures.fashionMnist(temp, 8, 4, true);
 
-        int exit = run("bench", "data", "--data-dir", directory.toString(), "--train-per-class", "6",
-                "--val-per-class", "2", "--resolution", "0.5", "--loads", "3", "--batch", "16", "--seconds", "0.2",
-                "--cutout", "4");
+        int exit = run("--data-dir", directory.toString(), "--train-per-class", "6", "--val-per-class", "2",
+                "--resolution", "0.5", "--loads", "3", "--batch", "16", "--seconds", "0.2", "--cutout", "4");
 
         assertThat(exit).as(err.toString()).isZero();
         JsonNode json = new ObjectMapper().readTree(out.toString());
@@ -47,7 +47,7 @@ class BenchDataCommandTest {
 
     @Test
     void aMissingDataDirectoryIsNamedInTheError() {
-        int exit = run("bench", "data", "--data-dir", temp.resolve("nowhere").toString());
+        int exit = run("--data-dir", temp.resolve("nowhere").toString());
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).contains("nowhere").doesNotContain("Exception");
@@ -55,9 +55,9 @@ class BenchDataCommandTest {
 
     @Test
     void rejectsANonPositiveDuration() {
-        int exit = run("bench", "data", "--seconds", "0");
+        int exit = run("--seconds", "0");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("--seconds must be positive");
+        assertThat(err.toString()).startsWith("hpo bench data: ").contains("--seconds must be positive");
     }
 }

@@ -1,4 +1,4 @@
-package dev.hpo.runner.bench;
+package dev.hpo.bench.trainer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,7 +7,6 @@ import dev.hpo.arch.ArchitectureSpec;
 import dev.hpo.arch.CostModel;
 import dev.hpo.arch.InputShape;
 import dev.hpo.arch.ModelFamily;
-import dev.hpo.runner.dl4j.Throughput;
 import dev.hpo.runner.engine.TrainingEngine;
 import dev.hpo.runner.options.EngineOption;
 import dev.hpo.runner.options.NetworkScaleOptions;
@@ -17,9 +16,9 @@ import dev.hpo.trial.TrainingOptionsBuilder;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code hpo bench train}: training throughput on random data after a warm-up. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
@@ -80,7 +79,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
                 .put("params", CostModel.of(architecture).params())
                 .put("warmupSteps", warmupSteps);
         if (engine instanceof PyTorchEngine torch) {
-            JsonNode result = torch.throughput(architecture.layout(), batch, seconds, warmupSteps, samRho);
+            JsonNode result = TorchThroughput.measure(torch, engineOption.settings().device(), architecture.layout(),
+                    batch, seconds, warmupSteps, samRho);
             json.put("torch", result.path("torch").asText()).put("threads", result.path("threads").asInt())
                     .put("bf16", result.path("bf16").asBoolean())
                     .put("channelsLast", result.path("channelsLast").asBoolean())
@@ -92,7 +92,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
             // The reference benchmark's step: Nesterov SGD without label smoothing.
             TrainingOptions options = TrainingOptionsBuilder.defaults().batchSize(batch).labelSmoothing(0)
                     .samRho(samRho).build();
-            Throughput.Result result = Throughput.measure(architecture, options, warmupSteps, seconds);
+            Dl4jThroughput.Result result = Dl4jThroughput.measure(architecture, options, warmupSteps, seconds);
             json.put("oneDnnHelpers", result.oneDnnHelpers())
                     .put("steps", result.stepSeconds().size())
                     .put("imagesPerSecond", round(result.imagesPerSecond()))

@@ -1,7 +1,11 @@
-package dev.hpo.runner.dl4j;
+package dev.hpo.bench.trainer;
 
 import dev.hpo.arch.ArchitectureSpec;
 import dev.hpo.arch.InputShape;
+import dev.hpo.runner.dl4j.Batches;
+import dev.hpo.runner.dl4j.GraphFactory;
+import dev.hpo.runner.dl4j.OneDnnHelpers;
+import dev.hpo.runner.dl4j.TrainingStep;
 import dev.hpo.trial.TrainingOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,33 +14,33 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Training throughput of the engine's own step on random data: what the data pipeline cannot slow down, and
- * what the benchmark compares with PyTorch.
+ * Training throughput of the DL4J engine's own step on random data: what the data pipeline cannot slow down, and
+ * what the benchmark compares with PyTorch. The network is built and stepped by the engine's classes, as a trial
+ * builds and steps it.
  */
-public final class Throughput {
+final class Dl4jThroughput {
 
     /**
      * @param imagesPerSecond images trained per second over the measured steps
      * @param stepSeconds every measured step's duration, in order
      * @param oneDnnHelpers whether the convolutions ran through oneDNN
      */
-    public record Result(double imagesPerSecond, List<Double> stepSeconds, boolean oneDnnHelpers) {
+    record Result(double imagesPerSecond, List<Double> stepSeconds, boolean oneDnnHelpers) {
 
-        public double medianStepSeconds() {
+        double medianStepSeconds() {
             double[] sorted = stepSeconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             return sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2];
         }
     }
 
-    private Throughput() {
+    private Dl4jThroughput() {
     }
 
     /**
      * Takes {@code warmupSteps} untimed steps (JIT, oneDNN primitive creation), then steps for at least
      * {@code seconds}.
      */
-    public static Result measure(ArchitectureSpec architecture, TrainingOptions options, int warmupSteps,
-                                 double seconds) {
+    static Result measure(ArchitectureSpec architecture, TrainingOptions options, int warmupSteps, double seconds) {
         ComputationGraph net = GraphFactory.build(architecture.layout(), options);
         InputShape shape = architecture.scaledInput();
         int batch = options.batchSize();
@@ -66,5 +70,4 @@ public final class Throughput {
         double total = (now - start) / 1e9;
         return new Result(durations.size() * batch / total, List.copyOf(durations), OneDnnHelpers.activeIn(net));
     }
-
 }

@@ -1,6 +1,12 @@
-package dev.hpo.runner.data;
+package dev.hpo.bench.data;
 
 import dev.hpo.arch.InputShape;
+import dev.hpo.runner.data.Augmentation;
+import dev.hpo.runner.data.BatchStream;
+import dev.hpo.runner.data.DataException;
+import dev.hpo.runner.data.LabeledImages;
+import dev.hpo.runner.data.TrialData;
+import dev.hpo.runner.data.TrialDataLoader;
 import dev.hpo.trial.DataSpec;
 import java.time.Duration;
 import java.util.Arrays;

@@ -1,9 +1,11 @@
-package dev.hpo.runner.data;
+package dev.hpo.bench.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hpo.arch.InputShape;
+import dev.hpo.runner.data.Augmentation;
+import dev.hpo.runner.data.DataFixtures;
 import dev.hpo.trial.DataSpec;
 import dev.hpo.trial.Dataset;
 import java.nio.file.Path;

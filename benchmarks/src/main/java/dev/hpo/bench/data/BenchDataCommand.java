@@ -1,4 +1,4 @@
-package dev.hpo.runner.bench;
+package dev.hpo.bench.data;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -6,7 +6,6 @@ import dev.hpo.arch.ArchitectureSpec;
 import dev.hpo.arch.InputShape;
 import dev.hpo.arch.ModelFamily;
 import dev.hpo.runner.data.Augmentation;
-import dev.hpo.runner.data.DataBenchmark;
 import dev.hpo.runner.data.TrialDataLoader;
 import dev.hpo.runner.options.AugmentationOptions;
 import dev.hpo.runner.options.DataOptions;

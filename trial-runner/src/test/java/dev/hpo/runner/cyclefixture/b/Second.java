@@ -1,0 +1,8 @@
+package dev.hpo.runner.cyclefixture.b;
+
+import dev.hpo.runner.cyclefixture.a.First;
+
+/** The other half of a planted package cycle: the cycle rule must report it. */
+public class Second {
+    First first;
+}
