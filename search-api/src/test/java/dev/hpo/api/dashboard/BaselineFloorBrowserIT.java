@@ -100,17 +100,17 @@ class BaselineFloorBrowserIT {
 
         SoftAssertions soft = new SoftAssertions();
         // The baseline reached 90%: the trials at 80% and 86% are cheaper than every other but miss the floor.
-        String best = driver.findElement(By.cssSelector(".best-box")).getText();
+        String best = page.text(".best-box");
         soft.assertThat(best).as("best trial shown").contains("20M").contains("trial #" + numbers.get(2))
                 .doesNotContain("trial #" + numbers.get(1));
-        soft.assertThat(driver.findElement(By.cssSelector("#study-head .tags")).getText())
+        soft.assertThat(page.text("#study-head .tags"))
                 .as("the constraint as resolved").contains("accuracy ≥ 90.00%").contains("baseline");
         // Best so far by trial number: the baseline, then the cheapest trial that meets the floor.
         List<Double> steps = page.seriesData("best", 1).stream().map(p -> p.get(1).doubleValue()).distinct().toList();
         soft.assertThat(steps).as("best-so-far steps").containsExactly(40e6, 20e6);
         List<Long> scatter = page.seriesSizes().get("scatter");
         soft.assertThat(scatter.subList(0, 2)).as("infeasible and feasible points").containsExactly(2L, 3L);
-        soft.assertThat(driver.findElement(By.id("scatter-note")).getText()).as("feasible count").isEqualTo("3 feasible");
+        soft.assertThat(page.text("#scatter-note")).as("feasible count").isEqualTo("3 feasible");
         soft.assertThat(cell(driver, numbers.get(1), "feasible")).as("feasibility of the 80% trial").isEqualTo("no");
         soft.assertThat(cell(driver, numbers.get(2), "feasible")).as("feasibility of the best trial").isEqualTo("yes");
         soft.assertThat(cell(driver, numbers.get(2), "rank")).as("rank of the best trial").isEqualTo("1");

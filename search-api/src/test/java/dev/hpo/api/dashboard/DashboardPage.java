@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -39,12 +40,25 @@ final class DashboardPage {
                 + " requestAnimationFrame(() => requestAnimationFrame(() => done()));");
     }
 
-    /** Reads until the value passes the test, for up to 20 seconds. */
+    /**
+     * Reads until the value passes the test, for up to 20 seconds. A read that catches an element the page has just
+     * redrawn (a live update replaces the table) is tried again.
+     */
     <T> T waitFor(Supplier<T> read, Predicate<T> done) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        return wait.ignoring(StaleElementReferenceException.class).until(d -> {
             T value = read.get();
             return done.test(value) ? value : null;
         });
+    }
+
+    /**
+     * The rendered text of the first element the selector finds, read in one step inside the page: the header is
+     * redrawn on every poll, and an element found first and read after could be gone by then.
+     */
+    String text(String selector) {
+        return (String) driver.executeScript(
+                "const el = document.querySelector(arguments[0]); return el ? el.innerText : '';", selector);
     }
 
     /** Data points per series of each chart. */
