@@ -2,8 +2,7 @@
 // and the current data and (re)sets the chart's option, so a live update redraws in place without a reload.
 import * as echarts from '/webjars/echarts/echarts.esm.min.js';
 import {
-  bestSoFar, downsample, feasibleIndexes, formatCount, formatDuration, formatMetric, paretoFront,
-  primaryObjective,
+  constraintText, downsample, feasibleRows, firstObjective, formatCount, formatDuration, formatMetric,
 } from './model.js';
 
 export const PALETTE = ['#2563eb', '#db2777', '#059669', '#d97706', '#7c3aed', '#0891b2', '#dc2626', '#65a30d'];
@@ -33,26 +32,61 @@ const baseText = { fontFamily: 'Inter, system-ui, sans-serif', color: '#334155' 
 const axisName = { nameLocation: 'middle', nameTextStyle: { color: '#475569', fontWeight: 600 } };
 const grid = { left: 64, right: 24, top: 40, bottom: 52 };
 
-/** Accuracy against MACs for every complete trial, the feasible Pareto front drawn over them, constraints as lines. */
-export function drawScatter(el, study, trials, onPick) {
+/**
+ * The scatter's axes: a study's two objectives, the first one up; accuracy against MACs for a study with one.
+ */
+export function scatterAxes(study) {
+  if (study.objectives.length === 2) return { x: study.objectives[1].metric, y: study.objectives[0].metric };
+  return { x: 'macs', y: 'accuracy' };
+}
+
+/** An axis of a metric: counts (MACs, parameters) on a log scale, accuracy in percent. */
+function metricAxis(metric, nameGap) {
+  const counted = metric === 'macs' || metric === 'params';
+  const formatter = metric === 'accuracy' ? (v) => `${(v * 100).toFixed(0)}%` : (v) => formatMetric(metric, v);
+  return {
+    type: counted ? 'log' : 'value', name: metric, ...axisName, nameGap, scale: !counted,
+    axisLabel: { formatter }, splitLine: { lineStyle: { color: '#eef2f7' } },
+  };
+}
+
+/**
+ * Every complete trial on the scatter's two metrics, those the study's ranking judged feasible in colour, the
+ * API's Pareto front over them, and the constraints on either metric as dashed lines.
+ */
+export function drawScatter(el, study, trials, ranking, onPick) {
   const chart = chartFor(el);
-  const accuracy = trials.metrics.accuracy || [];
-  const macs = trials.metrics.macs || [];
-  const feasible = new Set(feasibleIndexes(trials, study.constraints));
+  const { x, y } = scatterAxes(study);
+  const xs = trials.metrics[x] || [];
+  const ys = trials.metrics[y] || [];
   const feasiblePoints = [];
   const otherPoints = [];
   for (let i = 0; i < trials.state.length; i++) {
-    if (trials.state[i] !== 'COMPLETE' || accuracy[i] == null || macs[i] == null) continue;
-    (feasible.has(i) ? feasiblePoints : otherPoints).push([macs[i], accuracy[i], i]);
+    if (trials.state[i] !== 'COMPLETE' || xs[i] == null || ys[i] == null) continue;
+    (trials.feasible[i] === true ? feasiblePoints : otherPoints).push([xs[i], ys[i], i]);
   }
-  const front = paretoFront(accuracy, macs, [...feasible]).map((i) => [macs[i], accuracy[i], i]);
   const markLines = [];
   for (const c of study.constraints || []) {
-    if (c.metric === 'accuracy' && c.min != null) markLines.push({ yAxis: c.min, name: `accuracy ≥ ${formatMetric('accuracy', c.min)}` });
-    if (c.metric === 'accuracy' && c.max != null) markLines.push({ yAxis: c.max, name: `accuracy ≤ ${formatMetric('accuracy', c.max)}` });
-    const vertical = { label: { position: 'end', formatter: '{b}', color: '#b45309' } };
-    if (c.metric === 'macs' && c.max != null) markLines.push({ xAxis: c.max, name: `MACs ≤ ${formatCount(c.max)}`, ...vertical });
-    if (c.metric === 'macs' && c.min != null) markLines.push({ xAxis: c.min, name: `MACs ≥ ${formatCount(c.min)}`, ...vertical });
+    const label = constraintText(c);
+    for (const bound of [c.min, c.max]) {
+      if (bound == null) continue;
+      if (c.metric === y) markLines.push({ yAxis: bound, name: label });
+      if (c.metric === x) markLines.push({ xAxis: bound, name: label, label: { position: 'end', formatter: '{b}', color: '#b45309' } });
+    }
+  }
+  const series = [
+    { name: 'infeasible', type: 'scatter', large: true, largeThreshold: 2000, symbolSize: 5, itemStyle: { color: MUTED, opacity: 0.45 }, data: otherPoints },
+    {
+      name: 'feasible', type: 'scatter', large: true, largeThreshold: 2000, symbolSize: 6, itemStyle: { color: PALETTE[0], opacity: 0.6 }, data: feasiblePoints,
+      markLine: markLines.length === 0 ? undefined : {
+        silent: true, symbol: 'none', lineStyle: { color: CONSTRAINT, type: 'dashed', width: 2 },
+        label: { formatter: '{b}', color: '#b45309', position: 'insideEndTop' }, data: markLines,
+      },
+    },
+  ];
+  if (ranking.paretoFront) {
+    const front = ranking.paretoFront.map((i) => [xs[i], ys[i], i]).sort((a, b) => a[0] - b[0]);
+    series.push({ name: 'Pareto front', type: 'line', symbol: 'circle', symbolSize: 9, z: 5, lineStyle: { color: FRONT, width: 2 }, itemStyle: { color: FRONT, borderColor: '#fff', borderWidth: 1.5 }, data: front });
   }
   chart.setOption({
     animation: false,
@@ -61,47 +95,37 @@ export function drawScatter(el, study, trials, onPick) {
     legend: { top: 4, right: 8, itemWidth: 12, itemHeight: 12 },
     tooltip: {
       trigger: 'item',
-      formatter: (p) => `Trial #${trials.number[p.value[2]]}<br>accuracy ${formatMetric('accuracy', p.value[1])}`
-        + `<br>MACs ${formatCount(p.value[0])}`,
+      formatter: (p) => `Trial #${trials.number[p.value[2]]}<br>${y} ${formatMetric(y, p.value[1])}<br>${x} ${formatMetric(x, p.value[0])}`,
     },
-    xAxis: { type: 'log', name: 'MACs', ...axisName, nameGap: 30, axisLabel: { formatter: formatCount }, splitLine: { lineStyle: { color: '#eef2f7' } } },
-    yAxis: { type: 'value', name: 'accuracy', ...axisName, nameGap: 46, scale: true, axisLabel: { formatter: (v) => `${(v * 100).toFixed(0)}%` }, splitLine: { lineStyle: { color: '#eef2f7' } } },
-    series: [
-      { name: 'infeasible', type: 'scatter', large: true, largeThreshold: 2000, symbolSize: 5, itemStyle: { color: MUTED, opacity: 0.45 }, data: otherPoints },
-      {
-        name: 'feasible', type: 'scatter', large: true, largeThreshold: 2000, symbolSize: 6, itemStyle: { color: PALETTE[0], opacity: 0.6 }, data: feasiblePoints,
-        markLine: markLines.length === 0 ? undefined : {
-          silent: true, symbol: 'none', lineStyle: { color: CONSTRAINT, type: 'dashed', width: 2 },
-          label: { formatter: '{b}', color: '#b45309', position: 'insideEndTop' }, data: markLines,
-        },
-      },
-      { name: 'Pareto front', type: 'line', step: false, symbol: 'circle', symbolSize: 9, z: 5, lineStyle: { color: FRONT, width: 2 }, itemStyle: { color: FRONT, borderColor: '#fff', borderWidth: 1.5 }, data: front },
-    ],
+    xAxis: metricAxis(x, 30),
+    yAxis: metricAxis(y, 46),
+    series,
   }, { notMerge: true });
   chart.off('click');
   chart.on('click', (p) => { if (p.value) onPick(p.value[2]); });
   return chart;
 }
 
-/** The best feasible objective value so far, by trial number or by time since the study started. */
-export function drawBestSoFar(el, study, trials, axis, onPick) {
+/**
+ * The best-so-far curve of the study's ranking, by trial number or by time since the study started: its steps
+ * are the API's, drawn at each step trial's value of the first objective, over the feasible trials as a cloud.
+ */
+export function drawBestSoFar(el, study, trials, ranking, axis, onPick) {
   const chart = chartFor(el);
-  const { metric, goal } = primaryObjective(study);
-  const n = trials.state.length;
-  const byNumber = Array.from({ length: n }, (_, i) => i).sort((a, b) => trials.number[a] - trials.number[b]);
-  const finished = byNumber.filter((i) => trials.finishedSeconds[i] != null)
-    .sort((a, b) => trials.finishedSeconds[a] - trials.finishedSeconds[b]);
-  const xOf = axis === 'time' ? (i) => trials.finishedSeconds[i] : (i) => trials.number[i];
-  const steps = bestSoFar(trials, study, axis === 'time' ? finished : byNumber, xOf);
+  const { metric } = firstObjective(study);
+  const isTime = axis === 'time';
+  const xOf = isTime ? (i) => trials.finishedSeconds[i] : (i) => trials.number[i];
   const values = trials.metrics[metric] || [];
-  const cloud = downsample(feasibleIndexes(trials, study.constraints), values, goal, 3000, 300)
+  const steps = (isTime ? ranking.bestSoFarByTime : ranking.bestSoFarByNumber).map((i) => [xOf(i), values[i], i]);
+  const cloud = downsample(feasibleRows(trials), trials.rank, 3000, 300)
     .filter((i) => xOf(i) != null)
     .map((i) => [xOf(i), values[i], i]);
   if (steps.length > 0) {
-    const last = axis === 'time' ? Math.max(...finished.map(xOf), steps[steps.length - 1][0]) : Math.max(...byNumber.map(xOf));
+    // The last value holds until now: to the latest finished trial, or the highest trial number.
+    let last = steps[steps.length - 1][0];
+    for (let i = 0; i < trials.state.length; i++) if (xOf(i) != null && xOf(i) > last) last = xOf(i);
     steps.push([last, steps[steps.length - 1][1], steps[steps.length - 1][2]]);
   }
-  const isTime = axis === 'time';
   chart.setOption({
     animation: false,
     textStyle: baseText,
@@ -110,6 +134,7 @@ export function drawBestSoFar(el, study, trials, axis, onPick) {
     tooltip: {
       trigger: 'item',
       formatter: (p) => `Trial #${trials.number[p.value[2]]}<br>${metric} ${formatMetric(metric, p.value[1])}`
+        + (trials.feasible[p.value[2]] === false ? '<br>infeasible' : '')
         + (isTime ? `<br>after ${formatDuration(p.value[0])}` : ''),
     },
     xAxis: {
@@ -130,11 +155,11 @@ export function drawBestSoFar(el, study, trials, axis, onPick) {
 /** Parallel coordinates of the parameters with the objective as the last axis and as the colour. */
 export function drawParallel(el, study, trials) {
   const chart = chartFor(el);
-  const { metric, goal } = primaryObjective(study);
+  const { metric, goal } = firstObjective(study);
   const values = trials.metrics[metric] || [];
   const complete = [];
   for (let i = 0; i < trials.state.length; i++) if (trials.state[i] === 'COMPLETE' && values[i] != null) complete.push(i);
-  const shown = downsample(complete, values, goal, PARALLEL_LIMIT, 200);
+  const shown = downsample(complete, trials.rank, PARALLEL_LIMIT, 200);
   const parameters = study.parameters.filter((p) => trials.parameters[p.name]);
   const axes = parameters.map((p, dim) => {
     const axis = { dim, name: p.name, nameTextStyle: { fontWeight: 600, color: '#334155', fontSize: 11 } };

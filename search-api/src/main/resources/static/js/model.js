@@ -1,90 +1,38 @@
-// Pure functions over a study and its trials: no DOM, no fetching, so they can be checked on their own.
+// Presentation helpers over a study's document: picking, sorting and formatting what the API computed. Which
+// trials are feasible, how they rank, the best so far and the Pareto front all come from the API's ranking.
 // Trials arrive column by column (one array per field) because 10,000 trial objects would cost more to parse
 // and keep than a handful of flat arrays.
 
 export const FINISHED_STATES = ['COMPLETE', 'FAILED', 'PRUNED', 'STOPPED'];
 export const ALL_STATES = ['WAITING', 'RUNNING', ...FINISHED_STATES];
 
-/** The objective the dashboard ranks by: the study's first objective, or accuracy maximised when it has none. */
-export function primaryObjective(study) {
-  const first = (study.objectives || [])[0];
-  return first ? { metric: first.metric, goal: first.goal } : { metric: 'accuracy', goal: 'MAXIMIZE' };
+/** The study's first objective: the metric its ranking, and so the header and the best-so-far chart, are about. */
+export function firstObjective(study) {
+  return study.objectives[0];
 }
 
-/** True when the value is strictly better than the incumbent under the goal. */
-export function improves(goal, value, incumbent) {
-  if (incumbent === null || incumbent === undefined) return true;
-  return goal === 'MINIMIZE' ? value < incumbent : value > incumbent;
-}
-
-/** Indexes of trials that are COMPLETE and meet every constraint whose metric they report. */
-export function feasibleIndexes(trials, constraints) {
+/** Rows of complete trials the study's ranking judged feasible. */
+export function feasibleRows(trials) {
   const out = [];
-  const { state, metrics } = trials;
-  for (let i = 0; i < state.length; i++) {
-    if (state[i] === 'COMPLETE' && meetsConstraints(metrics, i, constraints)) out.push(i);
+  for (let i = 0; i < trials.state.length; i++) {
+    if (trials.state[i] === 'COMPLETE' && trials.feasible[i] === true) out.push(i);
   }
   return out;
 }
 
-export function meetsConstraints(metrics, i, constraints) {
-  for (const c of constraints || []) {
-    const column = metrics[c.metric];
-    const v = column ? column[i] : null;
-    if (v === null || v === undefined) return false;
-    if (c.min !== null && c.min !== undefined && v < c.min) return false;
-    if (c.max !== null && c.max !== undefined && v > c.max) return false;
-  }
-  return true;
+/** The given rows in rank order, best first; rows without a rank last, in their given order. */
+export function byRank(rows, rank) {
+  const missing = (i) => rank[i] === null || rank[i] === undefined;
+  return rows.slice().sort((a, b) => (missing(a) || missing(b) ? missing(a) - missing(b) : rank[a] - rank[b]));
 }
 
 /**
- * Best feasible objective value after each improvement, as [x, value, trialIndex] steps.
- * `order` lists trial indexes in the order they count (by number, or by finish time); `xOf` gives each one's x.
+ * At most `limit` rows for a chart: the `keepBest` best ranked always, the rest spread evenly over the remaining
+ * ones, so the picture keeps its shape and its best lines.
  */
-export function bestSoFar(trials, study, order, xOf) {
-  const { metric, goal } = primaryObjective(study);
-  const values = trials.metrics[metric];
-  if (!values) return [];
-  const steps = [];
-  let best = null;
-  for (const i of order) {
-    if (trials.state[i] !== 'COMPLETE') continue;
-    const v = values[i];
-    if (v === null || v === undefined || !meetsConstraints(trials.metrics, i, study.constraints)) continue;
-    if (improves(goal, v, best)) {
-      best = v;
-      steps.push([xOf(i), v, i]);
-    }
-  }
-  return steps;
-}
-
-/**
- * The trials no other trial beats on both accuracy (higher is better) and MACs (lower is better), sorted by MACs.
- * Only the indexes given are considered.
- */
-export function paretoFront(accuracy, macs, indexes) {
-  const candidates = indexes.filter((i) => accuracy[i] != null && macs[i] != null);
-  candidates.sort((a, b) => macs[a] - macs[b] || accuracy[b] - accuracy[a]);
-  const front = [];
-  let bestAccuracy = -Infinity;
-  for (const i of candidates) {
-    if (accuracy[i] > bestAccuracy) {
-      front.push(i);
-      bestAccuracy = accuracy[i];
-    }
-  }
-  return front;
-}
-
-/**
- * At most `limit` indexes for a chart: the `keepBest` best by the objective always, the rest spread evenly over
- * the remaining ones, so the picture keeps its shape and its best lines.
- */
-export function downsample(indexes, score, goal, limit, keepBest) {
-  if (indexes.length <= limit) return indexes.slice();
-  const ranked = indexes.slice().sort((a, b) => (goal === 'MINIMIZE' ? score[a] - score[b] : score[b] - score[a]));
+export function downsample(rows, rank, limit, keepBest) {
+  if (rows.length <= limit) return rows.slice();
+  const ranked = byRank(rows, rank);
   const kept = ranked.slice(0, keepBest);
   const rest = ranked.slice(keepBest).sort((a, b) => a - b);
   const wanted = limit - kept.length;
@@ -123,6 +71,24 @@ export function columnValues(trials, key) {
 }
 
 // ---- formatting -------------------------------------------------------------------------------------------------
+
+/** A metric's name as a title shows it. */
+export function metricLabel(metric) {
+  return { accuracy: 'Accuracy', macs: 'MACs', params: 'Params', loss: 'Loss', wallSeconds: 'Wall time' }[metric] || metric;
+}
+
+/**
+ * A constraint as a person reads it, its baseline bound named: `accuracy ≥ 91.20% (baseline)`, or
+ * `accuracy ≥ baseline (not known yet)` before the baseline has completed.
+ */
+export function constraintText(c) {
+  const bound = (sign, value, isBaseline) => {
+    if (value !== null && value !== undefined) return `${sign} ${formatMetric(c.metric, value)}${isBaseline ? ' (baseline)' : ''}`;
+    return isBaseline ? `${sign} baseline (not known yet)` : null;
+  };
+  const parts = [bound('≥', c.min, c.baseline === 'min'), bound('≤', c.max, c.baseline === 'max')].filter(Boolean);
+  return `${c.metric} ${parts.join(', ')}`;
+}
 
 export function formatCount(value) {
   if (value === null || value === undefined) return '–';

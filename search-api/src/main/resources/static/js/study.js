@@ -3,7 +3,8 @@
 import { getJson, getJsonIfChanged } from './api.js';
 import { errorBox, escapeHtml, setCrumbs, stateBadge } from './dom.js';
 import {
-  bestSoFar, downsample, feasibleIndexes, formatCount, formatDuration, formatInstant, formatMetric, primaryObjective,
+  byRank, constraintText, feasibleRows, firstObjective, formatCount, formatDuration, formatInstant, formatMetric,
+  metricLabel,
 } from './model.js';
 import { TrialsTable } from './table.js';
 import { TrialDrawer } from './detail.js';
@@ -26,7 +27,7 @@ function layout() {
   return `
     <section class="card study-head" id="study-head"><p class="muted">Loading…</p></section>
     <div class="charts">
-      <section class="card chart-card"><div class="card-head"><h2>Accuracy vs MACs</h2><span class="muted small" id="scatter-note"></span></div>
+      <section class="card chart-card"><div class="card-head"><h2 id="scatter-title">Accuracy vs MACs</h2><span class="muted small" id="scatter-note"></span></div>
         <div class="chart" id="chart-scatter" data-chart="scatter"></div></section>
       <section class="card chart-card"><div class="card-head"><h2>Best so far</h2>
         <div class="toggle" role="group" aria-label="x axis"><button type="button" data-axis="number" class="on">by trial</button><button type="button" data-axis="time">by time</button></div></div>
@@ -68,7 +69,8 @@ class StudyPage {
       if (!button || !this.charts) return;
       this.axis = button.dataset.axis;
       view.querySelectorAll('.toggle button').forEach((b) => b.classList.toggle('on', b === button));
-      this.charts.drawBestSoFar(this.el('chart-best'), this.data.study, this.data.trials, this.axis, (i) => this.openIndex(i));
+      const { study, trials, ranking } = this.data;
+      this.charts.drawBestSoFar(this.el('chart-best'), study, trials, ranking, this.axis, (i) => this.openIndex(i));
     });
     const wanted = new URLSearchParams(location.search).get('trial');
     if (wanted) this.openTrial(Number(wanted));
@@ -99,19 +101,21 @@ class StudyPage {
   }
 
   async render() {
-    const { study, trials } = this.data;
+    const { study, trials, ranking } = this.data;
     document.title = `hpo · ${study.name}`;
     setCrumbs([{ text: 'studies', href: '/' }, { text: study.name }]);
     this.renderHead();
     const pick = (i) => this.openIndex(i);
     const { drawScatter, drawBestSoFar, drawParallel } = this.charts;
-    drawScatter(this.el('chart-scatter'), study, trials, pick);
-    drawBestSoFar(this.el('chart-best'), study, trials, this.axis, pick);
+    const axes = this.charts.scatterAxes(study);
+    this.el('scatter-title').textContent = `${metricLabel(axes.y)} vs ${metricLabel(axes.x)}`;
+    drawScatter(this.el('chart-scatter'), study, trials, ranking, pick);
+    drawBestSoFar(this.el('chart-best'), study, trials, ranking, this.axis, pick);
     const parallel = drawParallel(this.el('chart-parallel'), study, trials);
     this.el('parallel-note').textContent = parallel.shown < parallel.total
       ? `${parallel.shown.toLocaleString()} of ${parallel.total.toLocaleString()} complete trials, best kept`
       : `${parallel.total.toLocaleString()} complete trials`;
-    const feasible = feasibleIndexes(trials, study.constraints).length;
+    const feasible = feasibleRows(trials).length;
     this.el('scatter-note').textContent = `${feasible.toLocaleString()} feasible`;
     if (!this.userPicked) this.table.select(this.defaultPicks());
     this.table.update(study, trials);
@@ -125,17 +129,15 @@ class StudyPage {
   }
 
   renderHead() {
-    const { study, trials } = this.data;
+    const { study, trials, ranking } = this.data;
     const c = study.counts || {};
     const finished = ['COMPLETE', 'FAILED', 'PRUNED', 'STOPPED'].reduce((n, k) => n + (c[k] || 0), 0);
     const pct = study.maxTrials ? Math.min(100, (100 * finished) / study.maxTrials) : 0;
     const end = study.finishedAt ? Date.parse(study.finishedAt) : Date.now();
     const elapsed = study.createdAt ? (end - Date.parse(study.createdAt)) / 1000 : null;
-    const { metric, goal } = primaryObjective(study);
-    const best = this.best();
-    const objectives = (study.objectives || []).map((o) => `<span class="tag">${escapeHtml(o.goal.toLowerCase())} ${escapeHtml(o.metric)}</span>`).join('');
-    const constraints = (study.constraints || []).map((k) => `<span class="tag constraint">${escapeHtml(k.metric)}
-      ${k.min != null ? `≥ ${escapeHtml(formatMetric(k.metric, k.min))}` : ''}${k.min != null && k.max != null ? ', ' : ''}${k.max != null ? `≤ ${escapeHtml(formatMetric(k.metric, k.max))}` : ''}</span>`).join('');
+    const { metric } = firstObjective(study);
+    const objectives = study.objectives.map((o) => `<span class="tag">${escapeHtml(o.goal.toLowerCase())} ${escapeHtml(o.metric)}</span>`).join('');
+    const constraints = (study.constraints || []).map((k) => `<span class="tag constraint">${escapeHtml(constraintText(k))}</span>`).join('');
     const countChips = ['RUNNING', 'WAITING', 'COMPLETE', 'PRUNED', 'FAILED', 'STOPPED'].filter((s) => c[s])
       .map((s) => `<span class="count state-${s.toLowerCase()}"><b>${c[s].toLocaleString()}</b> ${s.toLowerCase()}</span>`).join('');
     this.el('study-head').innerHTML = `
@@ -145,11 +147,7 @@ class StudyPage {
           ${study.description ? `<p class="muted">${escapeHtml(study.description)}</p>` : ''}
           <div class="tags">${objectives}${constraints}</div>
         </div>
-        <div class="best-box">
-          <div class="label">best ${escapeHtml(metric)} so far</div>
-          <div class="value">${best ? escapeHtml(formatMetric(metric, best.value)) : '–'}</div>
-          <div class="muted small">${best ? `trial #${escapeHtml(best.number)}${best.accuracy != null && metric !== 'accuracy' ? ` · accuracy ${escapeHtml(formatMetric('accuracy', best.accuracy))}` : ''}${best.macs != null && metric !== 'macs' ? ` · ${escapeHtml(formatCount(best.macs))} MACs` : ''}` : (goal ? 'no feasible trial yet' : '')}</div>
-        </div>
+        <div class="best-box">${bestBox(metric, ranking.best)}</div>
       </div>
       <div class="stats">
         <div class="stat wide"><div class="label">progress</div>
@@ -161,22 +159,10 @@ class StudyPage {
       </div>`;
   }
 
-  /** The best feasible trial: the last improvement of the best-so-far curve, so header and chart always agree. */
-  best() {
-    const { study, trials } = this.data;
-    const { metric } = primaryObjective(study);
-    const steps = bestSoFar(trials, study, trials.number.map((_, i) => i), (i) => trials.number[i]);
-    if (steps.length === 0) return null;
-    const i = steps[steps.length - 1][2];
-    return { value: trials.metrics[metric][i], number: trials.number[i], accuracy: trials.metrics.accuracy?.[i], macs: trials.metrics.macs?.[i] };
-  }
-
+  /** The best-ranked trials and the latest pruned ones, whose learning curves are shown until the user picks. */
   defaultPicks() {
-    const { study, trials } = this.data;
-    const { metric, goal } = primaryObjective(study);
-    const values = trials.metrics[metric] || [];
-    const best = downsample(feasibleIndexes(trials, study.constraints), values, goal, 4, 4)
-      .sort((a, b) => (goal === 'MINIMIZE' ? values[a] - values[b] : values[b] - values[a]));
+    const { trials } = this.data;
+    const best = byRank(feasibleRows(trials), trials.rank).slice(0, 4);
     const pruned = [];
     for (let i = trials.state.length - 1; i >= 0 && pruned.length < 2; i--) if (trials.state[i] === 'PRUNED') pruned.push(i);
     return [...best, ...pruned].map((i) => trials.id[i]);
@@ -218,4 +204,18 @@ class StudyPage {
     else url.searchParams.set('trial', id);
     history.replaceState(history.state, '', url);
   }
+}
+
+/** The study's best configuration as its ranking names it: the same one as GET /api/studies/{id}/best. */
+function bestBox(metric, best) {
+  if (!best) return `<div class="label">best ${escapeHtml(metric)} so far</div><div class="value">–</div><div class="muted small">no completed trial reports it yet</div>`;
+  const m = best.metrics;
+  const also = [
+    m.accuracy != null && metric !== 'accuracy' ? `accuracy ${formatMetric('accuracy', m.accuracy)}` : null,
+    m.macs != null && metric !== 'macs' ? `${formatCount(m.macs)} MACs` : null,
+  ].filter(Boolean).map((t) => ` · ${escapeHtml(t)}`).join('');
+  return `<div class="label">best ${escapeHtml(metric)} so far</div>
+    <div class="value">${escapeHtml(formatMetric(metric, m[metric]))}</div>
+    <div class="muted small">trial #${escapeHtml(best.number)}${also}</div>
+    ${best.feasible ? '' : '<div class="small"><span class="tag constraint">infeasible</span> no trial meets the constraints yet; this one is closest</div>'}`;
 }

@@ -4,6 +4,13 @@ import { escapeHtml, stateBadge } from './dom.js';
 import { ALL_STATES, columnValues, formatMetric, formatProgress, formatValue, sortedIndexes } from './model.js';
 
 const PAGE_SIZES = [25, 50, 100, 200];
+
+/** The API's judgement of a finished trial; none for a trial without a result. */
+function formatFeasible(value) {
+  if (value === true) return 'yes';
+  if (value === false) return 'no';
+  return '–';
+}
 export const MAX_SELECTED = 8;
 
 export class TrialsTable {
@@ -42,6 +49,8 @@ export class TrialsTable {
       metric('macs', 'MACs'),
       metric('params', 'Params'),
       { key: 'progress', label: 'Progress', cls: 'num', format: (v) => formatProgress(v, this.study.fidelity) },
+      { key: 'rank', label: 'Rank', cls: 'num', format: formatValue },
+      { key: 'feasible', label: 'Feasible', cls: 'feasible', format: formatFeasible },
       { key: 'wallSeconds', label: 'Wall time', cls: 'num', format: (v) => formatMetric('wallSeconds', v) },
       { key: 'reason', label: 'Reason', cls: 'reason', format: formatValue },
     ];

@@ -10,6 +10,7 @@ import dev.hpo.optimizer.pareto.ParetoFront;
 import dev.hpo.study.Constraint;
 import dev.hpo.study.StudySpec;
 import dev.hpo.trial.Trial;
+import dev.hpo.trial.TrialState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -32,25 +34,24 @@ public final class StudyRanking {
 
     private final SearchProblem problem;
     private final Evaluations evaluations;
+    /** Every constraint of the spec, a baseline bound replaced by the baseline's value once that is known. */
+    private final List<Constraint> resolved;
     private final List<EvaluatedConfiguration> completed;
     /** Configurations by the numbers of their trials. */
     private final Map<Long, EvaluatedConfiguration> byTrial = new HashMap<>();
-    /** The first trials of the configurations that were the best so far when they appeared. */
-    private final Set<Long> bestSoFar = new HashSet<>();
+    /** Ranks of the completed, ranked configurations (1 for the best), by their first trial. */
+    private final Map<Long, Integer> ranks = new HashMap<>();
     /** The Pareto front, best first by the first objective; null for a study with one objective, which has none. */
     private final List<EvaluatedConfiguration> front;
 
-    private StudyRanking(StudySpec spec, SearchProblem problem, Evaluations evaluations) {
+    private StudyRanking(StudySpec spec, List<Constraint> resolved, SearchProblem problem, Evaluations evaluations) {
+        this.resolved = List.copyOf(resolved);
         this.problem = problem;
         this.evaluations = evaluations;
         this.completed = evaluations.all().stream().filter(c -> c.outcome() == Outcome.COMPLETE).toList();
         evaluations.all().forEach(c -> c.trials().forEach(t -> byTrial.put(t.number(), c)));
-        Standing best = null;
-        for (EvaluatedConfiguration c : completed) {
-            if (c.standing().ranked() && (best == null || c.standing().compareTo(best) > 0)) {
-                best = c.standing();
-                bestSoFar.add(c.firstTrial());
-            }
+        for (EvaluatedConfiguration c : completedRanked()) {
+            ranks.put(c.firstTrial(), ranks.size() + 1);
         }
         if (spec.multiObjective()) {
             List<EvaluatedConfiguration> sorted = new ArrayList<>(ParetoFront.front(evaluations));
@@ -69,16 +70,25 @@ public final class StudyRanking {
      * @throws IllegalArgumentException when a trial's configuration does not belong to the study's space
      */
     public static StudyRanking of(StudySpec spec, List<Trial> trials) {
-        List<Constraint> judged = Baseline.resolve(spec.constraints(), trials).stream()
-                .filter(c -> !c.needsBaseline()).toList();
+        List<Constraint> resolved = Baseline.resolve(spec.constraints(), trials);
+        List<Constraint> judged = resolved.stream().filter(c -> !c.needsBaseline()).toList();
         SearchProblem problem = new SearchProblem(spec.searchSpace(), spec.objectives(), judged, KnownMetrics.none(),
                 spec.algorithm().populationSize(), spec.seed());
-        return new StudyRanking(spec, problem, Evaluations.of(problem, trials));
+        return new StudyRanking(spec, resolved, problem, Evaluations.of(problem, trials));
     }
 
     /** The constraints the configurations are judged by: numeric bounds, a baseline bound once it is known. */
     public List<Constraint> constraints() {
         return problem.constraints();
+    }
+
+    /**
+     * Every constraint of the study in the spec's order, as a person should read it now: a baseline bound holds the
+     * baseline's value once the baseline has completed, and still {@link Constraint#needsBaseline()} before (when
+     * it judges nothing).
+     */
+    public List<Constraint> resolvedConstraints() {
+        return resolved;
     }
 
     /** The configurations with a completed trial, in order of their first trial, means over the completed ones. */
@@ -91,7 +101,12 @@ public final class StudyRanking {
      * the one closest to feasible; empty while no completed configuration reported the objective.
      */
     public Optional<EvaluatedConfiguration> best() {
-        return evaluations.ranked().stream().filter(c -> c.outcome() == Outcome.COMPLETE).findFirst();
+        return completedRanked().stream().findFirst();
+    }
+
+    /** The completed configurations that have a standing, best first: {@link #best()} heads them. */
+    private List<EvaluatedConfiguration> completedRanked() {
+        return evaluations.ranked().stream().filter(c -> c.outcome() == Outcome.COMPLETE).toList();
     }
 
     /**
@@ -143,10 +158,35 @@ public final class StudyRanking {
     }
 
     /**
-     * True when the trial's configuration completed and, when it first appeared, ranked above every completed
-     * configuration before it: the steps of a best-so-far curve.
+     * Where the trial's configuration stands among the completed ones, 1 for {@link #best()}, in the order
+     * {@code best()} picks from; empty when it did not complete or has no standing (it lacks the objective).
      */
-    public boolean bestSoFar(Trial trial) {
-        return configurationOf(trial).map(c -> bestSoFar.contains(c.firstTrial())).orElse(false);
+    public OptionalInt rank(Trial trial) {
+        Integer rank = configurationOf(trial).map(c -> ranks.get(c.firstTrial())).orElse(null);
+        return rank == null ? OptionalInt.empty() : OptionalInt.of(rank);
+    }
+
+    /**
+     * The steps of a best-so-far curve: walking the trials in the order given (by number, or by the time they
+     * finished), each completed trial whose configuration, met for the first time, ranks above the configurations
+     * of every completed trial before it. The last step stands as high as {@link #best()}.
+     *
+     * @param order trials of this study, in the order they count
+     */
+    public List<Trial> bestSoFar(List<Trial> order) {
+        List<Trial> steps = new ArrayList<>();
+        Set<Long> met = new HashSet<>();
+        Standing best = null;
+        for (Trial t : order) {
+            EvaluatedConfiguration c = t.state() == TrialState.COMPLETE ? byTrial.get(t.number()) : null;
+            if (c == null || !met.add(c.firstTrial()) || !c.standing().ranked()) {
+                continue;
+            }
+            if (best == null || c.standing().compareTo(best) > 0) {
+                best = c.standing();
+                steps.add(t);
+            }
+        }
+        return steps;
     }
 }

@@ -165,6 +165,36 @@ class StudyRankingTest {
         StudyRanking ranking = StudyRanking.of(CONSTRAINED, trials);
 
         assertThat(trials).extracting(ranking::feasible).containsExactly(true, false, true, true, true);
-        assertThat(trials).extracting(ranking::bestSoFar).containsExactly(true, false, true, false, false);
+        assertThat(ranking.bestSoFar(trials)).containsExactly(trials.get(0), trials.get(2));
+        // Completed ones only, in the order best() picks from: the pruned trial, feasible as it is, has no rank.
+        assertThat(trials).extracting(t -> ranking.rank(t).orElse(0)).containsExactly(3, 4, 1, 2, 0);
+    }
+
+    @Test
+    void bestSoFarFollowsTheOrderGivenAndCountsARepeatedConfigurationOnce() {
+        List<Trial> trials = List.of(
+                complete(0, 0.1, Map.of("loss", 0.5, "accuracy", 0.9, "macs", 10.0)),
+                complete(1, 0.2, Map.of("loss", 0.1, "accuracy", 0.9, "macs", 10.0)),
+                complete(2, 0.1, Map.of("loss", 0.7, "accuracy", 0.9, "macs", 10.0)),
+                complete(3, 0.3, Map.of("loss", 0.3, "accuracy", 0.9, "macs", 10.0)));
+        StudyRanking ranking = StudyRanking.of(CONSTRAINED, trials);
+
+        // By the time they finished, say 3, 2, 0, 1: configuration 0.1 (mean loss 0.6) is met at trial 2 first.
+        List<Trial> byTime = List.of(trials.get(3), trials.get(2), trials.get(0), trials.get(1));
+
+        assertThat(ranking.bestSoFar(trials)).containsExactly(trials.get(0), trials.get(1));
+        assertThat(ranking.bestSoFar(byTime)).containsExactly(trials.get(3), trials.get(1));
+        assertThat(ranking.rank(trials.get(2))).hasValue(3);
+    }
+
+    @Test
+    void resolvedConstraintsShowTheBaselineFloorOnceKnownAndWaitForItBefore() {
+        Trial baseline = trial(0, 1.0, TrialState.COMPLETE, Map.of("accuracy", 0.9, "macs", 100.0), true);
+        Trial running = trial(0, 1.0, TrialState.RUNNING, Map.of(), true);
+
+        assertThat(StudyRanking.of(HAET, List.of(baseline)).resolvedConstraints())
+                .singleElement().satisfies(c -> assertThat(c.min()).hasValue(0.9));
+        assertThat(StudyRanking.of(HAET, List.of(running)).resolvedConstraints())
+                .singleElement().satisfies(c -> assertThat(c.needsBaseline()).isTrue());
     }
 }

@@ -49,6 +49,29 @@ class DependencyRulesTest {
                 .isInstanceOf(AssertionError.class).hasMessageContaining("Cycle");
     }
 
+    /**
+     * The dashboard reads trials and measurements through the trial store, as every other reader does: it holds no
+     * JDBC of its own, so it cannot issue SQL against their tables.
+     */
+    static ArchRule readsThroughTheStores(String dashboardPackage) {
+        return noClasses().that().resideInAPackage(dashboardPackage)
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..",
+                        "jakarta.persistence..");
+    }
+
+    @Test
+    void theDashboardIssuesNoSqlOfItsOwn() {
+        readsThroughTheStores("dev.hpo.api.dashboard..").check(API);
+    }
+
+    @Test
+    void theStoreRuleReportsTheTestSeedersOwnSql() {
+        // The browser tests' seeder writes rows with JDBC on purpose; the rule must see it.
+        JavaClasses seeder = new ClassFileImporter().importPackages("dev.hpo.api.dashboard");
+        assertThatThrownBy(() -> readsThroughTheStores("dev.hpo.api.dashboard..").check(seeder))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("StudySeeder");
+    }
+
     @Test
     void entitiesNeverLeaveTheServiceThroughAController() {
         noClasses().that().haveSimpleNameEndingWith("Controller")

@@ -22,7 +22,7 @@ class StudyDocuments {
     record Document(String revision, byte[] json) {
     }
 
-    private final StudyDashboardQueries queries;
+    private final StudyDashboards dashboards;
     private final ObjectMapper json;
     private final Map<Long, Document> recent = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -31,14 +31,14 @@ class StudyDocuments {
         }
     };
 
-    StudyDocuments(StudyDashboardQueries queries, ObjectMapper json) {
-        this.queries = queries;
+    StudyDocuments(StudyDashboards dashboards, ObjectMapper json) {
+        this.dashboards = dashboards;
         this.json = json;
     }
 
     /** The study's current revision, or empty when there is no such study. */
     Optional<String> revision(long studyId) {
-        return queries.revision(studyId);
+        return dashboards.revision(studyId);
     }
 
     /**
@@ -52,7 +52,7 @@ class StudyDocuments {
                 return Optional.of(kept);
             }
         }
-        Optional<StudyDashboard> dashboard = queries.load(studyId);
+        Optional<StudyDashboard> dashboard = dashboards.load(studyId);
         if (dashboard.isEmpty()) {
             return Optional.empty();
         }

@@ -97,6 +97,18 @@ class MeasurementRows {
         return byTrial;
     }
 
+    /** Distinct steps each trial of the study reported, over all its attempts, for trials that reported any. */
+    Map<Long, Integer> distinctSteps(long studyId) {
+        Map<Long, Integer> steps = new HashMap<>();
+        jdbc.sql("SELECT m.trial_id, COUNT(DISTINCT m.step) FROM measurements m JOIN trials t ON t.id = m.trial_id"
+                        + " WHERE t.study_id = ? GROUP BY m.trial_id")
+                .param(studyId)
+                .query(rs -> {
+                    steps.put(rs.getLong(1), rs.getInt(2));
+                });
+        return steps;
+    }
+
     /** Every measurement of the trial, of every attempt. */
     List<RecordedMeasurement> history(long trialId) {
         return jdbc.sql("SELECT " + COLUMNS + ", m.reported_at FROM measurements m WHERE m.trial_id = ?"

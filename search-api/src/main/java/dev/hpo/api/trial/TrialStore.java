@@ -12,6 +12,7 @@ import dev.hpo.trial.TrialState;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -84,6 +85,46 @@ public class TrialStore implements StudyTrials {
     @Override
     public List<Trial> trials(long studyId) {
         return ofStudy(studyId, false);
+    }
+
+    /**
+     * The trials among {@code trialIds} that exist, in no particular order: one query for the trials and, when
+     * asked, one for their latest attempts' measurements, however many trials are asked for.
+     */
+    public List<Trial> find(Collection<Long> trialIds, boolean withMeasurements) {
+        if (trialIds.isEmpty()) {
+            return List.of();
+        }
+        List<Trial> trials = jdbc.sql("SELECT " + TRIAL_COLUMNS + " FROM trials WHERE id IN (:ids)")
+                .param("ids", trialIds)
+                .query((rs, n) -> rows.trial(rs))
+                .list();
+        if (!withMeasurements) {
+            return trials;
+        }
+        Map<Long, List<Measurement>> latest = measurements.latest(trials.stream().map(Trial::id).toList());
+        return trials.stream().map(t -> latest.containsKey(t.id()) ? t.withMeasurements(latest.get(t.id())) : t)
+                .toList();
+    }
+
+    /** Distinct steps each trial of the study reported over all its attempts, for trials that reported any. */
+    public Map<Long, Integer> measuredSteps(long studyId) {
+        return measurements.distinctSteps(studyId);
+    }
+
+    /**
+     * A tag of what is stored of the study's trials, which changes whenever any of it changes: a trial is added,
+     * a trial changes (every {@link #update} bumps its row's version), or a running trial reports a measurement.
+     * Heartbeats leave it alone. Readers that keep a view of the trials compare it to know when to read again.
+     */
+    public String revision(long studyId) {
+        return jdbc.sql("SELECT COUNT(*), COALESCE(SUM(version), 0),"
+                        + " (SELECT COUNT(*) FROM measurements m JOIN trials r ON r.id = m.trial_id"
+                        + "   WHERE r.study_id = ? AND r.state = 'RUNNING')"
+                        + " FROM trials WHERE study_id = ?")
+                .params(studyId, studyId)
+                .query((rs, n) -> rs.getLong(1) + "-" + rs.getLong(2) + "-" + rs.getLong(3))
+                .single();
     }
 
     /** One page of the study's trials in number order, optionally of one state, without measurements. */

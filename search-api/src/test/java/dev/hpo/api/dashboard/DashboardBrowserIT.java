@@ -1,13 +1,19 @@
 package dev.hpo.api.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.hpo.protocol.Candidate;
+import dev.hpo.protocol.client.ApiClient;
+import dev.hpo.protocol.client.Retry;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +25,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,19 +52,21 @@ class DashboardBrowserIT {
 
     private HeadlessChromium browser;
     private ChromeDriver driver;
+    private DashboardPage page;
     private long runningStudy;
     private long stoppedStudy;
 
     @BeforeAll
     void seedStudiesAndStartBrowser() throws Exception {
-        StudySeeder seeder = new StudySeeder(base(), jdbc);
+        StudySeeder seeder = new StudySeeder("http://127.0.0.1:" + port, jdbc);
         runningStudy = seeder.createStudy("fashion-mnist-haet", TRIALS + 60);
         seeder.seedTrials(runningStudy, TRIALS, 11);
-        stoppedStudy = seeder.createStudy("width-sweep", 40);
+        stoppedStudy = seeder.createTradeOffStudy("width-sweep", 40);
         seeder.seedTrials(stoppedStudy, 12, 12);
         seeder.stopStudy(stoppedStudy);
         browser = HeadlessChromium.start(1440, 2000);
         driver = browser.driver();
+        page = new DashboardPage(driver, port);
     }
 
     @AfterAll
@@ -128,17 +135,18 @@ class DashboardBrowserIT {
         open("/studies/" + runningStudy);
         waitForInteractive();
         long complete = count("SELECT COUNT(*) FROM trials WHERE study_id = ? AND state = 'COMPLETE'", runningStudy);
-        Map<String, List<Long>> series = seriesSizes();
-        // Scatter: infeasible + feasible points are every complete trial; the Pareto front is a non-empty subset.
+        Map<String, List<Long>> series = page.seriesSizes();
+        // Scatter: infeasible + feasible points are every complete trial; one objective draws no Pareto front.
         List<Long> scatter = series.get("scatter");
+        assertThat(scatter).hasSize(2);
         assertThat(scatter.get(0) + scatter.get(1)).isEqualTo(complete);
-        assertThat(scatter.get(2)).isBetween(1L, scatter.get(1));
+        assertThat(scatter.get(1)).isPositive();
         assertThat(series.get("best").get(1)).isPositive();
         assertThat(series.get("parallel")).containsExactly(complete);
         // Learning curves start with the best trials and the latest pruned ones ticked.
         assertThat(series.get("curves")).hasSizeGreaterThanOrEqualTo(4).allSatisfy(n -> assertThat(n).isPositive());
         for (String chart : List.of("scatter", "best", "curves", "parallel")) {
-            assertThat(paintedPixels(chart)).as("painted pixels of " + chart).isGreaterThan(2000);
+            assertThat(page.paintedPixels(chart)).as("painted pixels of " + chart).isGreaterThan(2000);
         }
         assertThat(browser.consoleProblems()).isEmpty();
     }
@@ -147,16 +155,28 @@ class DashboardBrowserIT {
     void bestSoFarSwitchesBetweenTrialNumberAndTime() {
         open("/studies/" + runningStudy);
         waitForInteractive();
-        List<Long> byNumber = seriesSizes().get("best");
+        List<Long> byNumber = page.seriesSizes().get("best");
         driver.findElement(By.cssSelector(".toggle [data-axis='time']")).click();
         assertThat(driver.findElement(By.cssSelector(".toggle [data-axis='time']")).getAttribute("class")).contains("on");
-        assertThat(js().executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                import('/webjars/echarts/echarts.esm.min.js').then((echarts) => done(
-                  echarts.getInstanceByDom(document.querySelector('[data-chart="best"]')).getOption().xAxis[0].name));"""))
-                .isEqualTo("time since start");
+        assertThat(page.xAxisName("best")).isEqualTo("time since start");
         assertThat(byNumber.get(1)).isPositive();
-        assertThat(seriesSizes().get("best").get(1)).isPositive();
+        assertThat(page.seriesSizes().get("best").get(1)).isPositive();
+        assertThat(browser.consoleProblems()).isEmpty();
+    }
+
+    @Test
+    void aStudyOfTwoObjectivesDrawsTheParetoFrontTheApiAnswers() {
+        open("/studies/" + stoppedStudy);
+        waitForInteractive();
+        ApiClient api = ApiClient.http(URI.create(page.base()), Optional.empty(), Retry.never());
+        List<Candidate> front = api.pareto(stoppedStudy).front();
+        assertThat(front).isNotEmpty();
+        // The scatter puts the first objective, accuracy, up and MACs along; MACs are whole numbers, kept exactly.
+        List<List<Number>> drawn = page.seriesData("scatter", 2);
+        assertThat(drawn).extracting(p -> p.get(0).doubleValue())
+                .containsExactlyInAnyOrderElementsOf(front.stream().map(c -> c.metrics().get("macs")).toList());
+        assertThat(drawn).extracting(p -> p.get(1).doubleValue()).allSatisfy(a -> assertThat(front)
+                .anySatisfy(c -> assertThat(c.metrics().get("accuracy")).isCloseTo(a, within(1e-5))));
         assertThat(browser.consoleProblems()).isEmpty();
     }
 
@@ -207,7 +227,7 @@ class DashboardBrowserIT {
         long running = count("SELECT COUNT(*) FROM trials WHERE study_id = ? AND state = 'RUNNING'", runningStudy);
         By runningChip = By.cssSelector(".chip[data-filter='RUNNING']");
         assertThat(driver.findElement(runningChip).getText()).isEqualTo("running " + running);
-        new StudySeeder(base(), jdbc).claimTrial(runningStudy, "browser-test-worker");
+        new StudySeeder(page.base(), jdbc).claimTrial(runningStudy, "browser-test-worker");
         waitFor(() -> driver.findElement(runningChip).getText(), t -> t.equals("running " + (running + 1)));
         assertThat(js().executeScript("return window.notReloaded === true;")).isEqualTo(true);
         assertThat(browser.consoleProblems()).isEmpty();
@@ -235,32 +255,20 @@ class DashboardBrowserIT {
 
     // ---- helpers ------------------------------------------------------------------------------------------------
 
-    private String base() {
-        return "http://127.0.0.1:" + port;
+    private void open(String path) {
+        page.open(path);
     }
 
-    private void open(String path) {
-        driver.get(base() + path);
+    private void waitForInteractive() {
+        page.waitForInteractive();
+    }
+
+    private <T> T waitFor(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done) {
+        return page.waitFor(read, done);
     }
 
     private JavascriptExecutor js() {
         return driver;
-    }
-
-    /** Waits until the study page's first render is done (it stops being busy) and the frames after it painted. */
-    private void waitForInteractive() {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> (Boolean) js().executeScript(
-                "const view = document.getElementById('view');"
-                        + " return view.querySelector('#trials') !== null && !view.hasAttribute('aria-busy');"));
-        js().executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + " requestAnimationFrame(() => requestAnimationFrame(() => done()));");
-    }
-
-    private <T> T waitFor(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
-            T value = read.get();
-            return done.test(value) ? value : null;
-        });
     }
 
     private static WebElement row(List<WebElement> rows, long studyId) {
@@ -273,31 +281,5 @@ class DashboardBrowserIT {
 
     private long count(String sql, long id) {
         return jdbc.queryForObject(sql, Long.class, id);
-    }
-
-    /** Data points per series of each chart, read from the live ECharts instances. */
-    @SuppressWarnings("unchecked")
-    private Map<String, List<Long>> seriesSizes() {
-        return (Map<String, List<Long>>) js().executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                import('/webjars/echarts/echarts.esm.min.js').then((echarts) => {
-                  const out = {};
-                  for (const el of document.querySelectorAll('[data-chart]')) {
-                    const chart = echarts.getInstanceByDom(el);
-                    out[el.dataset.chart] = chart ? chart.getOption().series.map((s) => (s.data || []).length) : [];
-                  }
-                  done(out);
-                }, (e) => done({ error: [String(e)] }));""");
-    }
-
-    /** Canvas pixels of a chart that are not background: the chart was really drawn. */
-    private long paintedPixels(String chart) {
-        return ((Number) js().executeScript("""
-                const canvas = document.querySelector(`[data-chart="${arguments[0]}"] canvas`);
-                if (!canvas) return 0;
-                const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-                let painted = 0;
-                for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
-                return painted;""", chart)).longValue();
     }
 }

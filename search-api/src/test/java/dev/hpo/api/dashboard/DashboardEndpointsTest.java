@@ -57,7 +57,7 @@ class DashboardEndpointsTest {
         assertThat(overview.get("fidelity").toString()).isEqualTo("{\"unit\":\"SECONDS\",\"max\":600.0}");
         JsonNode trials = body.get("trials");
         for (String column : new String[] {"id", "number", "state", "finishedSeconds", "wallSeconds", "epochs", "progress",
-            "reason"}) {
+            "reason", "feasible", "rank"}) {
             assertThat(trials.get(column)).as(column).hasSize(TRIALS);
         }
         trials.get("metrics").forEach(c -> assertThat(c).hasSize(TRIALS));
@@ -69,8 +69,33 @@ class DashboardEndpointsTest {
         double lastElapsed = jdbc.queryForObject("SELECT MAX(elapsed_seconds) FROM measurements WHERE trial_id = ?",
                 Double.class, trials.get("id").get(firstComplete).asLong());
         assertThat(trials.get("progress").get(firstComplete).asDouble())
-                .isEqualTo(StudyDashboardQueries.sixDigits(lastElapsed));
+                .isEqualTo(TrialColumnsBuilder.sixDigits(lastElapsed));
         assertThat(trials.get("metrics").get("accuracy").get(firstComplete).asDouble()).isBetween(0.3, 0.95);
+    }
+
+    @Test
+    void rankingMarksAreThoseOfTheApisRanking() throws Exception {
+        JsonNode body = json.readTree(get("/api/dashboard/studies/" + study, null).body());
+        JsonNode best = json.readTree(get("/api/studies/" + study + "/best", null).body()).get("best");
+        JsonNode trials = body.get("trials");
+        JsonNode ranking = body.get("ranking");
+        int bestRow = ranking.get("best").get("row").asInt();
+        assertThat(best.get("trialIds").get(0).asLong()).isEqualTo(trials.get("id").get(bestRow).asLong());
+        assertThat(ranking.get("best").get("feasible").asBoolean()).isEqualTo(best.get("feasible").asBoolean());
+        assertThat(trials.get("rank").get(bestRow).asInt()).isEqualTo(1);
+        // By trial number, the curve's last step is the best configuration; no front for one objective.
+        JsonNode steps = ranking.get("bestSoFarByNumber");
+        assertThat(steps.get(steps.size() - 1).asInt()).isEqualTo(bestRow);
+        assertThat(ranking.path("paretoFront").isMissingNode()).isTrue();
+        for (int row = 0; row < trials.get("state").size(); row++) {
+            String state = trials.get("state").get(row).asText();
+            assertThat(trials.get("feasible").get(row).isNull()).as("feasibility of row " + row)
+                    .isEqualTo(!state.equals("COMPLETE"));
+        }
+        JsonNode constraints = body.get("study").get("constraints");
+        assertThat(constraints.get(0).get("min").asDouble()).isEqualTo(0.85);
+        assertThat(constraints.get(1).get("max").asDouble()).isEqualTo(2e8);
+        assertThat(constraints.get(0).path("baseline").isMissingNode()).isTrue();
     }
 
     @Test

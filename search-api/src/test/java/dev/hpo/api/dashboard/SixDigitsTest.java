@@ -19,6 +19,6 @@ class SixDigitsTest {
         "1e-15, 1e-15",
     })
     void keepsSixSignificantDigitsAndWholeNumbers(double value, double expected) {
-        assertThat(StudyDashboardQueries.sixDigits(value)).isEqualTo(expected);
+        assertThat(TrialColumnsBuilder.sixDigits(value)).isEqualTo(expected);
     }
 }

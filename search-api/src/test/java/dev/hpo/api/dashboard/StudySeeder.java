@@ -39,6 +39,16 @@ public final class StudySeeder {
         "java.lang.OutOfMemoryError: Java heap space while allocating activations",
     };
 
+    /** The one objective and the constraints of a study for the smallest ResNet-9 that still reaches 85%. */
+    private static final String SMALLEST = """
+            "description": "Smallest ResNet-9 that still reaches 85% on Fashion-MNIST",
+            "objectives": [{"metric": "macs", "goal": "MINIMIZE"}],
+            "constraints": [{"metric": "accuracy", "min": 0.85}, {"metric": "macs", "max": 2e8}],""";
+    /** The two objectives of a study of the trade-off between accuracy and MACs, without constraints. */
+    private static final String TRADE_OFF = """
+            "description": "Accuracy against MACs of ResNet-9 on Fashion-MNIST",
+            "objectives": [{"metric": "accuracy", "goal": "MAXIMIZE"}, {"metric": "macs", "goal": "MINIMIZE"}],""";
+
     private final String baseUrl;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = new ObjectMapper();
@@ -51,12 +61,14 @@ public final class StudySeeder {
 
     /** The spec of the seeded studies: the smallest ResNet-9 that still reaches 85%. */
     static String spec(String name, int maxTrials) {
+        return spec(name, maxTrials, SMALLEST);
+    }
+
+    private static String spec(String name, int maxTrials, String goals) {
         return """
                 {
                   "name": "%s",
-                  "description": "Smallest ResNet-9 that still reaches 85%% on Fashion-MNIST",
-                  "objectives": [{"metric": "macs", "goal": "MINIMIZE"}],
-                  "constraints": [{"metric": "accuracy", "min": 0.85}, {"metric": "macs", "max": 2e8}],
+                  %s
                   "algorithm": {"name": "RANDOM"},
                   "budget": {"maxTrials": %d, "parallelism": 8},
                   "trialSettings": {
@@ -75,14 +87,23 @@ public final class StudySeeder {
                   ],
                   "seed": 42
                 }
-                """.formatted(name, maxTrials);
+                """.formatted(name, goals, maxTrials);
     }
 
-    /** Creates a study through the API and answers its id. */
+    /** Creates a study for the smallest network that still reaches 85% through the API and answers its id. */
     public long createStudy(String name, int maxTrials) throws IOException, InterruptedException {
+        return create(spec(name, maxTrials));
+    }
+
+    /** Creates a study of the trade-off of accuracy against MACs (two objectives) and answers its id. */
+    long createTradeOffStudy(String name, int maxTrials) throws IOException, InterruptedException {
+        return create(spec(name, maxTrials, TRADE_OFF));
+    }
+
+    private long create(String spec) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/studies"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(spec(name, maxTrials)))
+                .POST(HttpRequest.BodyPublishers.ofString(spec))
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
             throw new IllegalStateException("creating a study answered " + response.statusCode() + ": " + response.body());

@@ -1,0 +1,62 @@
+package dev.hpo.api.dashboard;
+
+import dev.hpo.api.study.StudyCatalog;
+import dev.hpo.api.study.StudyEntity;
+import dev.hpo.api.study.StudyRepository;
+import dev.hpo.api.study.StudyStatuses;
+import dev.hpo.api.trial.TrialStore;
+import dev.hpo.optimizer.StudyRanking;
+import dev.hpo.study.StudySpec;
+import dev.hpo.trial.Trial;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads a study's page document: the study, every trial through the {@link TrialStore} (one query for the trials,
+ * one for how many steps each measured, one for how far its latest attempt got), and the study's {@link StudyRanking} of them, the same ranking as
+ * {@code GET /api/studies/{id}/best} and {@code /pareto}.
+ */
+@Component
+class StudyDashboards {
+
+    private final StudyRepository studies;
+    private final StudyStatuses statuses;
+    private final StudyCatalog catalog;
+    private final TrialStore trials;
+
+    StudyDashboards(StudyRepository studies, StudyStatuses statuses, StudyCatalog catalog, TrialStore trials) {
+        this.studies = studies;
+        this.statuses = statuses;
+        this.catalog = catalog;
+        this.trials = trials;
+    }
+
+    /**
+     * A tag that changes whenever anything the page shows changes: the study's state, a trial added, any trial
+     * changed, or a measurement reported by a running trial. Empty when there is no such study.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> revision(long studyId) {
+        return statuses.find(studyId).map(s -> s.state().name().toLowerCase() + "-" + s.trialsCreated() + "-"
+                + trials.revision(studyId));
+    }
+
+    /** The study's page document, or empty when there is no such study. */
+    @Transactional(readOnly = true)
+    public Optional<StudyDashboard> load(long studyId) {
+        Optional<StudyEntity> found = studies.findById(studyId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        StudyEntity study = found.get();
+        StudySpec spec = catalog.spec(study);
+        List<Trial> all = trials.ofStudy(studyId, false).stream()
+                .map(t -> t.inCanonicalTypes(spec.searchSpace())).toList();
+        Map<Long, Double> progress = trials.progress(all.stream().map(Trial::id).toList(), spec.fidelity());
+        return Optional.of(StudyDashboardMapper.map(study, spec, all, trials.measuredSteps(studyId), progress,
+                StudyRanking.of(spec, all)));
+    }
+}
