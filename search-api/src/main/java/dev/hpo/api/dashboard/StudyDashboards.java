@@ -4,6 +4,7 @@ import dev.hpo.api.study.StudyCatalog;
 import dev.hpo.api.study.StudyEntity;
 import dev.hpo.api.study.StudyRepository;
 import dev.hpo.api.study.StudyStatuses;
+import dev.hpo.api.trial.MeasurementStore;
 import dev.hpo.api.trial.TrialStore;
 import dev.hpo.optimizer.StudyRanking;
 import dev.hpo.study.StudySpec;
@@ -15,9 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads a study's page document: the study, every trial through the {@link TrialStore} (one query for the trials,
- * one for how many steps each measured, one for how far its latest attempt got), and the study's {@link StudyRanking} of them, the same ranking as
- * {@code GET /api/studies/{id}/best} and {@code /pareto}.
+ * Reads a study's page document: the study; every trial through the {@link TrialStore} (one query); how many steps
+ * each measured and how far its latest attempt got through the {@link MeasurementStore} (two more); and the study's
+ * {@link StudyRanking} of the trials, the same ranking as {@code GET /api/studies/{id}/best} and {@code /pareto}.
  */
 @Component
 class StudyDashboards {
@@ -26,12 +27,15 @@ class StudyDashboards {
     private final StudyStatuses statuses;
     private final StudyCatalog catalog;
     private final TrialStore trials;
+    private final MeasurementStore measurements;
 
-    StudyDashboards(StudyRepository studies, StudyStatuses statuses, StudyCatalog catalog, TrialStore trials) {
+    StudyDashboards(StudyRepository studies, StudyStatuses statuses, StudyCatalog catalog, TrialStore trials,
+                    MeasurementStore measurements) {
         this.studies = studies;
         this.statuses = statuses;
         this.catalog = catalog;
         this.trials = trials;
+        this.measurements = measurements;
     }
 
     /**
@@ -55,8 +59,8 @@ class StudyDashboards {
         StudySpec spec = catalog.spec(study);
         List<Trial> all = trials.ofStudy(studyId, false).stream()
                 .map(t -> t.inCanonicalTypes(spec.searchSpace())).toList();
-        Map<Long, Double> progress = trials.progress(all.stream().map(Trial::id).toList(), spec.fidelity());
-        return Optional.of(StudyDashboardMapper.map(study, spec, all, trials.measuredSteps(studyId), progress,
+        Map<Long, Double> progress = measurements.progress(all.stream().map(Trial::id).toList(), spec.fidelity());
+        return Optional.of(StudyDashboardMapper.map(study, spec, all, measurements.measuredSteps(studyId), progress,
                 StudyRanking.of(spec, all)));
     }
 }

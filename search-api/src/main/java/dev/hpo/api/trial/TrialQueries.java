@@ -21,14 +21,16 @@ class TrialQueries {
 
     private final StudyRepository studies;
     private final TrialStore store;
+    private final MeasurementStore measurements;
     private final StudyCatalog catalog;
     private final TrialGenerator generator;
     private final TrialMapper mapper;
 
-    TrialQueries(StudyRepository studies, TrialStore store, StudyCatalog catalog, TrialGenerator generator,
-                 TrialMapper mapper) {
+    TrialQueries(StudyRepository studies, TrialStore store, MeasurementStore measurements, StudyCatalog catalog,
+                 TrialGenerator generator, TrialMapper mapper) {
         this.studies = studies;
         this.store = store;
+        this.measurements = measurements;
         this.catalog = catalog;
         this.generator = generator;
         this.mapper = mapper;
@@ -38,7 +40,7 @@ class TrialQueries {
         Trial trial = store.find(trialId)
                 .orElseThrow(() -> new ApiException.NotFound("Trial " + trialId + " does not exist."));
         Fidelity fidelity = catalog.spec(study(trial.studyId())).fidelity();
-        return mapper.trial(trial, fidelity, store.history(trialId));
+        return mapper.trial(trial, fidelity, measurements.history(trialId));
     }
 
     /** One page of the study's trials, each with its progress in the study's fidelity unit. */
@@ -47,7 +49,7 @@ class TrialQueries {
         Optional<TrialState> only = Optional.ofNullable(state);
         long total = store.count(studyId, only);
         List<Trial> trials = store.page(studyId, only, page, size);
-        Map<Long, Double> progress = store.progress(trials.stream().map(Trial::id).toList(), fidelity);
+        Map<Long, Double> progress = measurements.progress(trials.stream().map(Trial::id).toList(), fidelity);
         List<TrialView> items = trials.stream().map(t -> mapper.trial(t, progress.get(t.id()))).toList();
         return new Page<>(items, page, size, total, (int) ((total + size - 1) / size));
     }

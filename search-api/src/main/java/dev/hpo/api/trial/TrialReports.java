@@ -39,6 +39,8 @@ import org.springframework.stereotype.Service;
 class TrialReports {
 
     private final TrialStore store;
+    private final MeasurementStore measurements;
+    private final RungScores rungScores;
     private final StudyStatuses statuses;
     private final StudyCatalog catalog;
     private final StudyLifecycle lifecycle;
@@ -47,9 +49,12 @@ class TrialReports {
     private final Clock clock;
     private final Map<Long, EarlyStopper> stoppers = new ConcurrentHashMap<>();
 
-    TrialReports(TrialStore store, StudyStatuses statuses, StudyCatalog catalog, StudyLifecycle lifecycle,
-                 TrialMapper mapper, WaitingTrials waiting, Clock clock) {
+    TrialReports(TrialStore store, MeasurementStore measurements, RungScores rungScores, StudyStatuses statuses,
+                 StudyCatalog catalog, StudyLifecycle lifecycle, TrialMapper mapper, WaitingTrials waiting,
+                 Clock clock) {
         this.store = store;
+        this.measurements = measurements;
+        this.rungScores = rungScores;
         this.statuses = statuses;
         this.catalog = catalog;
         this.lifecycle = lifecycle;
@@ -66,7 +71,7 @@ class TrialReports {
         }
         Instant now = now();
         Measurement reported = new Measurement(request.step(), request.elapsedSeconds(), request.metrics());
-        store.measure(trial, reported, now);
+        measurements.add(trial, reported, now);
         if (heartbeatDue(trial, now)) {
             store.heartbeat(trial, now);
         }
@@ -93,13 +98,13 @@ class TrialReports {
         Optional<double[]> own = Optional.empty();
         for (int rung : reached) {
             own = stopper.losses(measured, rung);
-            own.ifPresent(losses -> store.recordRungScore(measured, rung, losses));
+            own.ifPresent(losses -> rungScores.add(measured, rung, losses));
         }
         if (own.isEmpty()) {
             return false;
         }
         int rung = reached[reached.length - 1];
-        List<double[]> others = store.rungScores(measured.studyId(), rung, trialId,
+        List<double[]> others = rungScores.at(measured.studyId(), rung, trialId,
                 stopper.comparesWithCompletedTrialsOnly(), stopper.objectives());
         return stopper.shouldStop(measured.lastMeasurement().orElseThrow(), own.get(), others);
     }

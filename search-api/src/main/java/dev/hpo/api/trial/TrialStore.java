@@ -4,9 +4,7 @@ import static dev.hpo.api.trial.TrialRowMapper.TRIAL_COLUMNS;
 import static dev.hpo.api.trial.TrialRowMapper.utc;
 
 import dev.hpo.api.study.StudyTrials;
-import dev.hpo.study.Fidelity;
 import dev.hpo.trial.IllegalTrialTransitionException;
-import dev.hpo.trial.Measurement;
 import dev.hpo.trial.Trial;
 import dev.hpo.trial.TrialState;
 import java.sql.PreparedStatement;
@@ -14,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +20,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Every trial and measurement the service keeps, read as {@link Trial} values and changed through one method,
+ * Every trial the service keeps, read as {@link Trial} values (with its latest attempt's measurements, from the
+ * {@link MeasurementStore}, when asked) and changed through one method,
  * {@link #update}: a compare-and-set that writes a trial's new value only if its row still holds the value the
  * change was computed from, and only along the moves {@link TrialState} allows. However many workers, reapers and
  * service instances act on a trial at once, exactly one of them wins each change, and the others see that they
@@ -38,16 +36,13 @@ public class TrialStore implements StudyTrials {
     private final JdbcClient jdbc;
     private final GroupCommit commits;
     private final TrialRowMapper rows;
-    private final MeasurementRows measurements;
-    private final RungScores rungScores;
+    private final MeasurementStore measurements;
 
-    TrialStore(JdbcClient jdbc, GroupCommit commits, TrialRowMapper rows, MeasurementRows measurements,
-               RungScores rungScores) {
+    TrialStore(JdbcClient jdbc, GroupCommit commits, TrialRowMapper rows, MeasurementStore measurements) {
         this.jdbc = jdbc;
         this.commits = commits;
         this.rows = rows;
         this.measurements = measurements;
-        this.rungScores = rungScores;
     }
 
     /** The trial with the measurements of its latest attempt. */
@@ -72,7 +67,7 @@ public class TrialStore implements StudyTrials {
      *
      * @param withMeasurements whether to read each trial's latest measurements too: the whole history, from which
      *        early stopping's verdicts can be checked; rankings, lists and the search do without, and early stopping
-     *        itself reads {@link #rungScores}, since for a large study the measurements are most of what is stored
+     *        itself reads the rung scores, since for a large study the measurements are most of what is stored
      */
     public List<Trial> ofStudy(long studyId, boolean withMeasurements) {
         List<Trial> trials = jdbc.sql("SELECT " + TRIAL_COLUMNS + " FROM trials WHERE study_id = ? ORDER BY number")
@@ -99,17 +94,7 @@ public class TrialStore implements StudyTrials {
                 .param("ids", trialIds)
                 .query((rs, n) -> rows.trial(rs))
                 .list();
-        if (!withMeasurements) {
-            return trials;
-        }
-        Map<Long, List<Measurement>> latest = measurements.latest(trials.stream().map(Trial::id).toList());
-        return trials.stream().map(t -> latest.containsKey(t.id()) ? t.withMeasurements(latest.get(t.id())) : t)
-                .toList();
-    }
-
-    /** Distinct steps each trial of the study reported over all its attempts, for trials that reported any. */
-    public Map<Long, Integer> measuredSteps(long studyId) {
-        return measurements.distinctSteps(studyId);
+        return withMeasurements ? measurements.withLatestAttempts(trials) : trials;
     }
 
     /**
@@ -288,51 +273,6 @@ public class TrialStore implements StudyTrials {
                 return update.executeUpdate();
             }
         }) == 1;
-    }
-
-    /** Stores a measurement of a running trial's current attempt, unless that step is stored already. */
-    public void measure(Trial running, Measurement measurement, Instant at) {
-        measurements.add(running, measurement, at);
-    }
-
-    /**
-     * Keeps a running trial's losses at an early-stopping rung its current attempt reached, the first copy of a
-     * repeated report.
-     *
-     * @param losses one per objective the study's rule ranks by, one or two
-     */
-    public void recordRungScore(Trial running, int rung, double[] losses) {
-        rungScores.add(running, rung, losses);
-    }
-
-    /**
-     * The losses the study's other trials had at a rung, each by its latest attempt; one query over the rung
-     * scores' key, however long the study has run.
-     *
-     * @param completedOnly true for completed trials only, false for every trial but waiting ones
-     * @param objectives how many losses each score holds
-     */
-    public List<double[]> rungScores(long studyId, int rung, long exceptTrialId, boolean completedOnly,
-                                     int objectives) {
-        return rungScores.at(studyId, rung, exceptTrialId, completedOnly, objectives);
-    }
-
-    /** Every measurement the trial reported, of every attempt, in attempt and step order. */
-    public List<RecordedMeasurement> history(long trialId) {
-        return measurements.history(trialId);
-    }
-
-    /**
-     * How far each trial's latest attempt got, in the fidelity's unit, by trial id: its last measurement's
-     * position; trials that measured nothing yet are left out.
-     */
-    public Map<Long, Double> progress(List<Long> trialIds, Fidelity fidelity) {
-        return trialIds.isEmpty() ? new HashMap<>() : measurements.progress(trialIds, fidelity);
-    }
-
-    /** The latest measurements of the trials asked for, by trial id, for trials that have any. */
-    public Map<Long, List<Measurement>> latestMeasurements(List<Long> trialIds) {
-        return trialIds.isEmpty() ? new HashMap<>() : measurements.latest(trialIds);
     }
 
     /**

@@ -29,6 +29,8 @@ class TrialStoreReadsTest {
 
     @Autowired
     TrialStore store;
+    @Autowired
+    MeasurementStore measurements;
 
     long study;
 
@@ -50,12 +52,12 @@ class TrialStoreReadsTest {
     @Test
     void severalTrialsComeWithTheirLatestAttemptsMeasurementsAndUnknownIdsAreLeftOut() {
         Trial lost = claimed(waiting(0), "lost");
-        store.measure(lost, Measurement.of(1, 5, Map.of("loss", 0.9)), T0.plusSeconds(5));
+        measurements.add(lost, Measurement.of(1, 5, Map.of("loss", 0.9)), T0.plusSeconds(5));
         Trial read = store.find(lost.id()).orElseThrow();
         assertThat(store.update(read, read.requeue())).isTrue();
         Trial again = claimed(store.find(lost.id()).orElseThrow(), "rescuer");
-        store.measure(again, Measurement.of(1, 4, Map.of("loss", 0.7)), T0.plusSeconds(9));
-        store.measure(again, Measurement.of(2, 8, Map.of("loss", 0.5)), T0.plusSeconds(13));
+        measurements.add(again, Measurement.of(1, 4, Map.of("loss", 0.7)), T0.plusSeconds(9));
+        measurements.add(again, Measurement.of(2, 8, Map.of("loss", 0.5)), T0.plusSeconds(13));
         Trial quiet = waiting(1);
 
         List<Trial> found = store.find(List.of(quiet.id(), again.id(), 987_654_321L), true);
@@ -70,16 +72,16 @@ class TrialStoreReadsTest {
     @Test
     void measuredStepsCountDistinctStepsOverEveryAttempt() {
         Trial lost = claimed(waiting(0), "lost");
-        store.measure(lost, Measurement.of(1, 5, Map.of("loss", 0.9)), T0.plusSeconds(5));
-        store.measure(lost, Measurement.of(2, 9, Map.of("loss", 0.8)), T0.plusSeconds(9));
+        measurements.add(lost, Measurement.of(1, 5, Map.of("loss", 0.9)), T0.plusSeconds(5));
+        measurements.add(lost, Measurement.of(2, 9, Map.of("loss", 0.8)), T0.plusSeconds(9));
         Trial read = store.find(lost.id()).orElseThrow();
         assertThat(store.update(read, read.requeue())).isTrue();
         Trial again = claimed(store.find(lost.id()).orElseThrow(), "rescuer");
-        store.measure(again, Measurement.of(1, 4, Map.of("loss", 0.7)), T0.plusSeconds(14));
-        store.measure(again, Measurement.of(3, 12, Map.of("loss", 0.4)), T0.plusSeconds(22));
+        measurements.add(again, Measurement.of(1, 4, Map.of("loss", 0.7)), T0.plusSeconds(14));
+        measurements.add(again, Measurement.of(3, 12, Map.of("loss", 0.4)), T0.plusSeconds(22));
         Trial quiet = waiting(1);
 
-        Map<Long, Integer> steps = store.measuredSteps(study);
+        Map<Long, Integer> steps = measurements.measuredSteps(study);
 
         assertThat(steps).containsEntry(again.id(), 3).doesNotContainKey(quiet.id());
     }
@@ -91,7 +93,7 @@ class TrialStoreReadsTest {
         String added = store.revision(study);
         Trial running = claimed(first, "w");
         String claimed = store.revision(study);
-        store.measure(running, Measurement.of(1, 5, Map.of("loss", 0.9)), T0.plusSeconds(5));
+        measurements.add(running, Measurement.of(1, 5, Map.of("loss", 0.9)), T0.plusSeconds(5));
         String measured = store.revision(study);
         store.heartbeat(running, T0.plusSeconds(6));
         String afterHeartbeat = store.revision(study);

@@ -36,6 +36,8 @@ class TrialStoreTest {
 
     @Autowired
     TrialStore store;
+    @Autowired
+    MeasurementStore measurements;
 
     long study;
 
@@ -100,9 +102,9 @@ class TrialStoreTest {
     @Test
     void aTrialStoppedEarlyKeepsItsLastMeasurementAsItsResult() {
         Trial running = claimed(waiting(3), "w");
-        store.measure(running, Measurement.of(1, 10, Map.of("loss", 0.9)), T0.plusSeconds(10));
-        store.measure(running, Measurement.of(2, 20, Map.of("loss", 0.7)), T0.plusSeconds(20));
-        store.measure(running, Measurement.of(2, 21, Map.of("loss", 0.1)), T0.plusSeconds(21));
+        measurements.add(running, Measurement.of(1, 10, Map.of("loss", 0.9)), T0.plusSeconds(10));
+        measurements.add(running, Measurement.of(2, 20, Map.of("loss", 0.7)), T0.plusSeconds(20));
+        measurements.add(running, Measurement.of(2, 21, Map.of("loss", 0.1)), T0.plusSeconds(21));
         Trial read = store.find(running.id()).orElseThrow();
         assertThat(store.update(read, read.requestStop(TrialState.PRUNED))).isTrue();
 
@@ -121,7 +123,7 @@ class TrialStoreTest {
     @Test
     void aRequeuedTrialStartsItsNextAttemptWithoutMeasurementsAndKeepsTheEarlierOnes() {
         Trial first = claimed(waiting(4), "lost");
-        store.measure(first, Measurement.of(1, 5, Map.of("loss", 0.8)), T0.plusSeconds(5));
+        measurements.add(first, Measurement.of(1, 5, Map.of("loss", 0.8)), T0.plusSeconds(5));
         Trial read = store.find(first.id()).orElseThrow();
         assertThat(store.update(read, read.requeue())).isTrue();
 
@@ -129,7 +131,7 @@ class TrialStoreTest {
 
         assertThat(second.attempts()).isEqualTo(2);
         assertThat(store.find(first.id()).orElseThrow().measurements()).isEmpty();
-        assertThat(store.history(first.id())).extracting(RecordedMeasurement::attempt).containsExactly(1);
+        assertThat(measurements.history(first.id())).extracting(RecordedMeasurement::attempt).containsExactly(1);
     }
 
     private Trial claimed(Trial waiting, String worker) {

@@ -20,11 +20,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The measurement rows of the {@link TrialStore}: a trial's measurements belong to it and are read and written only
- * through the store. Rows are kept per attempt; a trial's current measurements are those of its latest attempt.
+ * The measurements trials report, kept per attempt: a trial's current measurements are those of its latest attempt,
+ * which the {@link TrialStore} reads with the trial when asked. Written only while the trial runs, and only once per
+ * step, so a retried report changes nothing.
  */
 @Component
-class MeasurementRows {
+public class MeasurementStore {
 
     private static final String COLUMNS = "m.trial_id, m.attempt, m.step, m.elapsed_seconds, m.metrics_json";
 
@@ -33,7 +34,7 @@ class MeasurementRows {
     private final GroupCommit commits;
     private final TrialRowMapper rows;
 
-    MeasurementRows(JdbcClient jdbc, NamedParameterJdbcTemplate named, GroupCommit commits, TrialRowMapper rows) {
+    MeasurementStore(JdbcClient jdbc, NamedParameterJdbcTemplate named, GroupCommit commits, TrialRowMapper rows) {
         this.jdbc = jdbc;
         this.named = named;
         this.commits = commits;
@@ -66,8 +67,15 @@ class MeasurementRows {
                 .toList();
     }
 
+    /** The trials, each with what its latest attempt reported: one query however many they are. */
+    List<Trial> withLatestAttempts(List<Trial> trials) {
+        Map<Long, List<Measurement>> latest = latest(trials.stream().map(Trial::id).toList());
+        return trials.stream().map(t -> latest.containsKey(t.id()) ? t.withMeasurements(latest.get(t.id())) : t)
+                .toList();
+    }
+
     /** The latest attempt's measurements of each trial asked for that has any. */
-    Map<Long, List<Measurement>> latest(List<Long> trialIds) {
+    private Map<Long, List<Measurement>> latest(List<Long> trialIds) {
         Map<Long, List<Measurement>> byTrial = new HashMap<>();
         named.query("SELECT " + COLUMNS + " FROM measurements m JOIN trials t ON t.id = m.trial_id"
                         + " WHERE m.trial_id IN (:ids) AND m.attempt = t.attempts AND t.state <> 'WAITING'"
@@ -83,8 +91,11 @@ class MeasurementRows {
      * Each trial's last measurement of its latest attempt, placed by the fidelity: found through the step key, one
      * row per trial, whatever the trials measured before.
      */
-    Map<Long, Double> progress(List<Long> trialIds, Fidelity fidelity) {
+    public Map<Long, Double> progress(List<Long> trialIds, Fidelity fidelity) {
         Map<Long, Double> byTrial = new HashMap<>();
+        if (trialIds.isEmpty()) {
+            return byTrial;
+        }
         named.query("SELECT m.trial_id, m.step, m.elapsed_seconds FROM measurements m JOIN trials t ON t.id = m.trial_id"
                         + " WHERE m.trial_id IN (:ids) AND m.attempt = t.attempts AND t.state <> 'WAITING'"
                         + " AND m.step = (SELECT MAX(l.step) FROM measurements l"
@@ -98,7 +109,7 @@ class MeasurementRows {
     }
 
     /** Distinct steps each trial of the study reported, over all its attempts, for trials that reported any. */
-    Map<Long, Integer> distinctSteps(long studyId) {
+    public Map<Long, Integer> measuredSteps(long studyId) {
         Map<Long, Integer> steps = new HashMap<>();
         jdbc.sql("SELECT m.trial_id, COUNT(DISTINCT m.step) FROM measurements m JOIN trials t ON t.id = m.trial_id"
                         + " WHERE t.study_id = ? GROUP BY m.trial_id")
@@ -110,7 +121,7 @@ class MeasurementRows {
     }
 
     /** Every measurement of the trial, of every attempt. */
-    List<RecordedMeasurement> history(long trialId) {
+    public List<RecordedMeasurement> history(long trialId) {
         return jdbc.sql("SELECT " + COLUMNS + ", m.reported_at FROM measurements m WHERE m.trial_id = ?"
                         + " ORDER BY m.attempt, m.step")
                 .param(trialId)
@@ -123,7 +134,7 @@ class MeasurementRows {
      * Stores a measurement of the trial's current attempt unless that step is stored already: a retried report
      * keeps its first copy.
      */
-    void add(Trial running, Measurement measurement, Instant at) {
+    public void add(Trial running, Measurement measurement, Instant at) {
         String metrics = rows.write(measurement.metrics());
         try {
             insert(running, measurement, metrics, at);
