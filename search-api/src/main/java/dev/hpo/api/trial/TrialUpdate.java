@@ -69,6 +69,11 @@ final class TrialUpdate {
         this.nulls = nullCompared;
     }
 
+    /** The statement's text, with a {@code ?} for each value {@link #apply} binds. */
+    String sql() {
+        return STATEMENTS.computeIfAbsent(changed << COMPARED.size() | nulls, key -> sql(changed, nulls));
+    }
+
     /**
      * Runs the statement on the connection.
      *
@@ -76,22 +81,26 @@ final class TrialUpdate {
      * @return how many rows it changed: 1 when the row still held {@code before}, else 0
      */
     int apply(Connection connection, Function<Map<String, Double>, String> json) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                STATEMENTS.computeIfAbsent(changed << COMPARED.size() | nulls, key -> sql(changed, nulls)))) {
-            int i = 0;
-            for (int c = 0; c < SETTABLE.size(); c++) {
-                if ((changed & 1 << c) != 0) {
-                    bind(update, ++i, SETTABLE.get(c), after, json);
-                }
-            }
-            update.setLong(++i, before.id());
-            update.setString(++i, before.state().name());
-            for (int c = 0; c < COMPARED.size(); c++) {
-                if ((nulls & 1 << c) == 0) {
-                    bind(update, ++i, COMPARED.get(c), before, json);
-                }
-            }
+        try (PreparedStatement update = connection.prepareStatement(sql())) {
+            bind(update, json);
             return update.executeUpdate();
+        }
+    }
+
+    /** Binds the values of {@link #sql()} to a statement prepared from it, or from a statement that embeds it. */
+    void bind(PreparedStatement statement, Function<Map<String, Double>, String> json) throws SQLException {
+        int i = 0;
+        for (int c = 0; c < SETTABLE.size(); c++) {
+            if ((changed & 1 << c) != 0) {
+                bind(statement, ++i, SETTABLE.get(c), after, json);
+            }
+        }
+        statement.setLong(++i, before.id());
+        statement.setString(++i, before.state().name());
+        for (int c = 0; c < COMPARED.size(); c++) {
+            if ((nulls & 1 << c) == 0) {
+                bind(statement, ++i, COMPARED.get(c), before, json);
+            }
         }
     }
 
