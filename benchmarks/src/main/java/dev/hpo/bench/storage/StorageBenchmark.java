@@ -62,7 +62,8 @@ public final class StorageBenchmark implements Benchmark {
         int trials = options.get("trials");
         int steps = options.get("steps");
         int clients = options.get("clients");
-        Optional<String> postgres = Optional.ofNullable(System.getenv("HPO_BENCH_POSTGRES_URL"));
+        Optional<String> postgres = Optional.ofNullable(System.getenv("HPO_BENCH_POSTGRES_URL"))
+                .filter(url -> !url.isBlank());
         Path dataDir = Files.createTempDirectory("hpo-bench-storage");
         List<String> properties = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
                 "--hpo.data-dir=" + dataDir, "--logging.pattern.console="));
@@ -82,6 +83,8 @@ public final class StorageBenchmark implements Benchmark {
             StudyRun run = StudyRun.of(base, trials, steps, clients);
             JdbcTemplate jdbc = server.getBean(JdbcTemplate.class);
             long measurements = jdbc.queryForObject("SELECT COUNT(*) FROM measurements", Long.class);
+            report.put("trialsRun", jdbc.queryForObject("SELECT COUNT(*) FROM trials WHERE state <> 'WAITING'",
+                    Long.class));
             report.put("measurements", measurements);
             report.put("prunedTrials", run.pruned());
             report.put("seconds", Math.round(run.seconds() * 10) / 10.0);
@@ -111,7 +114,8 @@ public final class StorageBenchmark implements Benchmark {
         report.put("targetBytesPerMeasurement", TARGET_BYTES);
         report.put("meetsTarget", atRest < TARGET_BYTES);
         out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
-        return 0;
+        // A study that ended before running every trial measured less than it says.
+        return report.get("trialsRun").asLong() == trials ? 0 : 1;
     }
 
     /** The trials and measurements tables with their indexes and out-of-line values. */

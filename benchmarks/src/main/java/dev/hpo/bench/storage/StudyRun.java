@@ -27,6 +27,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 record StudyRun(LatencySample early, LatencySample late, int pruned, double seconds) {
 
+    /**
+     * Three floats: the search counts floats closer than its tolerance as the same configuration, so one float holds
+     * about a thousand distinct ones, fewer than the study's trials.
+     */
     private static final String SPEC = """
             {
               "name": "bench-storage",
@@ -34,7 +38,9 @@ record StudyRun(LatencySample early, LatencySample late, int pruned, double seco
               "algorithm": {"name": "RANDOM", "earlyStopping": {"rule": "ASHA", "metric": "val_accuracy"}},
               "budget": {"maxTrials": %d, "parallelism": %d},
               "trialSettings": {"timeCap": "%ds", "heartbeatTimeout": "10m"},
-              "parameters": [{"name": "x", "type": "float", "min": 0.0, "max": 1.0}],
+              "parameters": [{"name": "x", "type": "float", "min": 0.0, "max": 1.0},
+                             {"name": "y", "type": "float", "min": 0.0, "max": 1.0},
+                             {"name": "z", "type": "float", "min": 0.0, "max": 1.0}],
               "seed": 1
             }
             """;

@@ -1,19 +1,31 @@
 package dev.hpo.api.config;
 
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the embedded database's file from growing with every commit. H2 writes each commit as a new chunk of its
- * file and compacts old chunks only in a background thread that it does not start when every commit must reach the
- * file before it is acknowledged ({@code WRITE_DELAY=0}). A checkpoint asks it to rewrite the live pages of
- * sparsely used chunks, so their space can be reused instead of the file growing. PostgreSQL reclaims space itself,
- * so on it, and on an in-memory database, this does nothing.
+ * file, and a chunk's space is reused only once none of its pages is live any more. It rewrites the live pages of
+ * sparsely used chunks in a background thread that it does not start when every commit must reach the file before
+ * it is acknowledged ({@code WRITE_DELAY=0}), and a {@code CHECKPOINT} only commits. So this asks its store to do
+ * that rewriting, a little at a time, so the space of old chunks is reused instead of the file growing by every
+ * commit. Closing the database moves the live chunks together and shrinks the file
+ * ({@code MAX_COMPACT_TIME}). PostgreSQL reclaims space itself, so on it, and on an in-memory database, this does
+ * nothing.
  */
 @Component
 class EmbeddedDatabaseMaintenance {
+
+    /** Chunks less full than this are rewritten, their live pages moved into new chunks. */
+    static final int TARGET_FILL_RATE = 50;
+    /** The most bytes one round rewrites, so a round never holds up the commits queued behind it for long. */
+    static final int MAX_REWRITE_BYTES = 4 << 20;
 
     private final JdbcTemplate jdbc;
     private final boolean embeddedFile;
@@ -29,11 +41,17 @@ class EmbeddedDatabaseMaintenance {
                 || url.startsWith("jdbc:h2:/");
     }
 
-    @Scheduled(fixedDelayString = "${hpo.api.database-checkpoint-interval:10s}",
-            initialDelayString = "${hpo.api.database-checkpoint-interval:10s}")
-    void checkpoint() {
+    @Scheduled(fixedDelayString = "${hpo.api.database-compaction-interval:1s}",
+            initialDelayString = "${hpo.api.database-compaction-interval:1s}")
+    void compact() {
         if (embeddedFile) {
-            jdbc.execute("CHECKPOINT");
+            jdbc.execute((ConnectionCallback<Boolean>) connection -> store(connection.unwrap(JdbcConnection.class))
+                    .compact(TARGET_FILL_RATE, MAX_REWRITE_BYTES));
         }
+    }
+
+    /** The store of the embedded database the connection is a session of. */
+    private static MVStore store(JdbcConnection connection) {
+        return ((SessionLocal) connection.getSession()).getDatabase().getStore().getMvStore();
     }
 }
