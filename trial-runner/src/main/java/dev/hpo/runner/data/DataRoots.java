@@ -77,7 +77,7 @@ public record DataRoots(List<Path> roots) {
         }
         for (Path root : realRoots) {
             Optional<Path> real = real(root.resolve(named));
-            if (real.isPresent() && real.get().startsWith(root)) {
+            if (real.isPresent() && realRoots.stream().anyMatch(real.get()::startsWith)) {
                 return real.get();
             }
             if (real.isPresent()) {
