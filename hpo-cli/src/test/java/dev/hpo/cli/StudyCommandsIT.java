@@ -2,8 +2,12 @@ package dev.hpo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hpo.protocol.Completion;
+import dev.hpo.protocol.MeasurementReport;
+import dev.hpo.protocol.Suggest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,5 +134,38 @@ class StudyCommandsIT {
         Cli best = hpo("study", "best", id);
         assertThat(best.exit()).isEqualTo(1);
         assertThat(best.err()).contains("no completed trial");
+    }
+
+    @Test
+    void exportWritesAFinishedStudyThatImportLoadsAsANewOne() throws Exception {
+        String id = hpo("study", "create", "-f", file("spec.json", spec()).toString()).out().trim();
+        long trial = local.api.suggest(Long.parseLong(id), Suggest.of("cli-worker", 1)).trials().get(0).id();
+        local.api.measure(trial, MeasurementReport.of(1, 0.5, Map.of("score", 0.4)).by("cli-worker"));
+        local.api.complete(trial, Completion.of(Map.of("score", 0.6), "cli-worker"));
+        hpo("study", "stop", id);
+
+        Cli exported = hpo("study", "export", id);
+        assertThat(exported.exit()).as(exported.err()).isZero();
+        Path archive = file("study.json", exported.out());
+        Cli imported = hpo("study", "import", archive.toString());
+
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        String copy = imported.out().trim();
+        assertThat(copy).matches("\\d+").isNotEqualTo(id);
+        assertThat(imported.err()).containsPattern("cli-study-\\d+-imported, STOPPED, \\d+ trials");
+        assertThat(hpo("study", "status", copy).out()).contains("(study " + copy + ") STOPPED");
+        assertThat(hpo("study", "trials", copy, "--csv").out()).contains("0.6");
+    }
+
+    @Test
+    void anInvalidArchiveIsRefusedFieldByFieldAndNothingIsImported() throws Exception {
+        int before = local.api.studies().size();
+
+        Cli imported = hpo("study", "import", file("archive.json", "{\"formatVersion\": 7}").toString());
+
+        assertThat(imported.exit()).isEqualTo(1);
+        assertThat(imported.out()).isEmpty();
+        assertThat(imported.err()).contains("formatVersion").contains("must be 1").doesNotContain("Exception");
+        assertThat(local.api.studies()).hasSize(before);
     }
 }

@@ -57,7 +57,14 @@ class ProtocolJsonTest {
                 new Best(3, Objective.maximize("accuracy"), CANDIDATE),
                 new Pareto(3, List.of(Objective.maximize("accuracy"), Objective.minimize("macs")), List.of(CANDIDATE)),
                 new Problem("about:blank", "Invalid request", 400, "The request is invalid.", "/api/studies",
-                        List.of(new FieldError("count", "must be at least 1"))));
+                        List.of(new FieldError("count", "must be at least 1"))),
+                new StudyArchive(StudyArchive.FORMAT_VERSION, new ArchivedStudy(3L, StudyState.COMPLETED, false,
+                        CREATED, CREATED, PLAIN.createObjectNode().put("name", "fm")),
+                        List.of(new ArchivedTrial(7L, 1L, 1L, 0, false, TrialState.PRUNED, TrialState.PRUNED,
+                                new LinkedHashMap<>(Map.of("width", 0.5)), Map.of("accuracy", 0.4), "w1", "dl4j", 2,
+                                null, CREATED, CREATED, CREATED, null)),
+                        List.of(new ArchivedMeasurement(1L, 2, 3L, 4.5, Map.of("accuracy", 0.4), CREATED)),
+                        List.of(new ArtifactReference(1L, "network.zip", 1024L, "ab".repeat(32)))));
     }
 
     @ParameterizedTest(name = "{0}")

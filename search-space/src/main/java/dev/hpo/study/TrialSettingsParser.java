@@ -76,9 +76,7 @@ final class TrialSettingsParser {
             }
         });
         Optional<String> directory = d.string("directory", false);
-        if (directory.isPresent() && directory.get().isBlank()) {
-            problems.add(d.path("directory"), "must not be blank");
-        }
+        directory.flatMap(DatasetDirectories::problem).ifPresent(p -> problems.add(d.path("directory"), p));
         long train = d.integer("trainPerClass", false, 1, MAX_PER_CLASS).orElse(DataSpec.DEFAULT_TRAIN_PER_CLASS);
         long val = d.integer("valPerClass", false, 1, MAX_PER_CLASS).orElse(DataSpec.DEFAULT_VAL_PER_CLASS);
         Optional<InputShape> input = d.string("input", false).flatMap(text -> {

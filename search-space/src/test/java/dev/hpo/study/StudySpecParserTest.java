@@ -402,6 +402,44 @@ class StudySpecParserTest {
     }
 
     @Test
+    void aDatasetFolderThatClimbsOutOfTheDataRootsIsRefusedWithItsPath() {
+        for (String escape : List.of("../../../../etc", "fashion-mnist/../../etc", "/data/..", "..",
+                "data\\..\\..\\etc")) {
+            assertThat(errors(s -> ((ObjectNode) s.get("trialSettings").get("dataset")).put("directory", escape)))
+                    .as(escape).singleElement().satisfies(e -> {
+                        assertThat(e.path()).isEqualTo("trialSettings.dataset.directory");
+                        assertThat(e.message()).startsWith("must not contain '..' segments");
+                    });
+        }
+    }
+
+    @Test
+    void aDatasetFolderWithControlCharactersOrBlankIsRefused() {
+        assertThat(errors(s -> ((ObjectNode) s.get("trialSettings").get("dataset"))
+                .put("directory", "fashion-mnist\u0000/../../etc")))
+                .containsExactly(new FieldError("trialSettings.dataset.directory",
+                        "must not contain control characters, got NUL at position 13"));
+        assertThat(errors(s -> ((ObjectNode) s.get("trialSettings").get("dataset")).put("directory", "a\nb")))
+                .containsExactly(new FieldError("trialSettings.dataset.directory",
+                        "must not contain control characters, got U+000A at position 1"));
+        assertThat(errors(s -> ((ObjectNode) s.get("trialSettings").get("dataset")).put("directory", " ")))
+                .containsExactly(new FieldError("trialSettings.dataset.directory", "must not be blank"));
+        assertThat(errors(s -> ((ObjectNode) s.get("trialSettings").get("dataset"))
+                .put("directory", "d".repeat(4097))))
+                .containsExactly(new FieldError("trialSettings.dataset.directory",
+                        "must be at most 4096 characters, got 4097"));
+    }
+
+    @Test
+    void aDatasetFolderMayBeAbsoluteOrRelativeToTheDataRoots() {
+        for (String folder : List.of("/usr/share/datasets/fashion-mnist", "fashion-mnist", "./fmnist/v2",
+                "sets/..hidden", "a..b")) {
+            StudySpec spec = parse(s -> ((ObjectNode) s.get("trialSettings").get("dataset")).put("directory", folder));
+            assertThat(spec.trialSettings().dataset().orElseThrow().directory()).as(folder).contains(folder);
+        }
+    }
+
+    @Test
     void aModelNeedsADataset() {
         assertThat(errors(s -> ((ObjectNode) s.get("trialSettings")).remove("dataset")))
                 .containsExactly(new FieldError("trialSettings.dataset", "is required when a model is set"));

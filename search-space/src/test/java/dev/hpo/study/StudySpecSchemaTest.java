@@ -157,7 +157,9 @@ class StudySpecSchemaTest {
                 },
                 "no parameters", spec -> spec.putArray("parameters"),
                 "a training option of the wrong type",
-                        spec -> ((ObjectNode) spec.get("trialSettings").get("training")).put("flip", "yes"));
+                        spec -> ((ObjectNode) spec.get("trialSettings").get("training")).put("flip", "yes"),
+                "a dataset folder that climbs out of the data roots", spec -> ((ObjectNode) spec.get("trialSettings")
+                        .get("dataset")).put("directory", "fashion-mnist/../../etc"));
         List<String> accepted = new ArrayList<>();
         mistakes.forEach((mistake, change) -> {
             ObjectNode spec = StudySpecParserTest.valid();

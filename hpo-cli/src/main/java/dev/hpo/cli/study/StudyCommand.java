@@ -3,9 +3,9 @@ package dev.hpo.cli.study;
 import picocli.CommandLine.Command;
 
 @Command(name = "study", mixinStandardHelpOptions = true,
-        description = "Create, list, watch and stop studies on the API.",
+        description = "Create, list, watch, stop, export and import studies on the API.",
         subcommands = {StudyCreateCommand.class, StudyListCommand.class, StudyStatusCommand.class,
                 StudyTrialsCommand.class, StudyBestCommand.class, StudyParetoCommand.class, StudyStopCommand.class,
-                StudyEnqueueCommand.class})
+                StudyEnqueueCommand.class, StudyExportCommand.class, StudyImportCommand.class})
 public final class StudyCommand {
 }

@@ -113,6 +113,23 @@ public final class ApiClient {
         return exchanges.post("api/studies", specJson.getBytes(StandardCharsets.UTF_8), type(StudyView.class));
     }
 
+    /**
+     * A finished study as a {@link dev.hpo.protocol.StudyArchive} document, as the API wrote it: kept verbatim, a
+     * document from a newer API loses nothing this client does not know.
+     */
+    public String exportStudy(long studyId) {
+        return exchanges.verbatim("api/studies/" + studyId + "/export");
+    }
+
+    /**
+     * Loads a {@link dev.hpo.protocol.StudyArchive} document, sent as written so the API judges every field of it:
+     * a finished, read-only study with new ids.
+     */
+    public StudyView importStudy(String archiveJson) {
+        return exchanges.post("api/studies/import", archiveJson.getBytes(StandardCharsets.UTF_8),
+                type(StudyView.class));
+    }
+
     /** Every study, oldest first, without their specs. */
     public List<StudyView> studies() {
         return exchanges.get("api/studies", ProtocolJson.listOf(StudyView.class));

@@ -47,6 +47,11 @@ final class Exchanges {
         return decode(path, "POST", retried(request("POST", path, body, JSON_ANSWERS)), answer);
     }
 
+    /** A JSON answer as the API wrote it, for a document the caller keeps as it is. */
+    String verbatim(String path) {
+        return retried(request("GET", path, null, JSON_ANSWERS)).text();
+    }
+
     String text(String path) {
         return retried(request("GET", path, null, "text/csv, " + JSON_ANSWERS)).text();
     }

@@ -86,6 +86,22 @@ class ApiClientTest {
     }
 
     @Test
+    void aStudyArchiveTravelsAsTheApiWroteItBothWays() {
+        String archive = "{\"formatVersion\": 1, \"fieldOfANewerApi\": {\"kept\": true}, \"trials\": []}";
+        api.answer(200, archive).answer(201, "{\"id\": 9, \"name\": \"fm-imported\", \"state\": \"COMPLETED\"}");
+        ApiClient client = client(Retry.never());
+
+        String exported = client.exportStudy(3);
+        long imported = client.importStudy(exported).id();
+
+        assertThat(exported).isEqualTo(archive);
+        assertThat(api.received().get(0).path()).isEqualTo("/api/studies/3/export");
+        assertThat(api.received().get(1).path()).isEqualTo("/api/studies/import");
+        assertThat(api.received().get(1).body()).isEqualTo(archive);
+        assertThat(imported).isEqualTo(9);
+    }
+
+    @Test
     void repeatsARequestWhileTheApiIsUnavailableAndStopsAtItsAnswer() {
         api.answer(503, "{\"status\": 503, \"title\": \"Service unavailable\"}").answer(429, "")
                 .answer(200, "{\"shouldStop\": false}");

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -22,15 +23,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
+    private final Map<String, Long> byPath;
 
-    BodySizeLimitFilter(long limit) {
+    /**
+     * @param limit the cap of every body
+     * @param byPath other caps for requests to these paths, such as the import of a whole study
+     */
+    BodySizeLimitFilter(long limit, Map<String, Long> byPath) {
         this.limit = limit;
+        this.byPath = Map.copyOf(byPath);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        chain.doFilter(new LimitedRequest(request, limit), response);
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        chain.doFilter(new LimitedRequest(request, byPath.getOrDefault(path, limit)), response);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

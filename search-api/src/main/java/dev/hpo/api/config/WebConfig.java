@@ -1,6 +1,7 @@
 package dev.hpo.api.config;
 
 import java.time.Clock;
+import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +30,8 @@ class WebConfig implements WebMvcConfigurer {
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter() {
         FilterRegistrationBean<BodySizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new BodySizeLimitFilter(properties.maxBody().toBytes()));
+                new FilterRegistrationBean<>(new BodySizeLimitFilter(properties.maxBody().toBytes(),
+                        Map.of(ApiProperties.IMPORT_PATH, properties.maxImport().toBytes())));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

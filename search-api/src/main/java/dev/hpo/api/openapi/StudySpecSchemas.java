@@ -27,7 +27,7 @@ final class StudySpecSchemas implements OpenApiCustomizer {
     static final String STUDY_SPEC = "StudySpec";
 
     private static final List<String> VIEWS_WITH_PARAMETERS = List.of("TrialView", "Candidate", "Suggestion",
-            "Enqueue");
+            "Enqueue", "ArchivedTrial");
 
     @Override
     public void customise(OpenAPI openApi) {
@@ -37,6 +37,9 @@ final class StudySpecSchemas implements OpenApiCustomizer {
         property(components, "StudyView", "spec", """
                 {"type": "object", "description": "The study spec as it was created, field for field: a StudySpec \
                 whose choices may be written in another case."}""");
+        property(components, "ArchivedStudy", "spec", """
+                {"type": "object", "description": "The study spec as it was created, field for field (see \
+                StudySpec); an import checks it as study creation does."}""");
         property(components, "Suggestion", "trialSettings", """
                 {"type": "object", "description": "The study's trialSettings as its spec writes them (see \
                 TrialSettings); {} when the spec has none."}""");

@@ -55,6 +55,25 @@ public class StudyEntity {
         this.createdAt = createdAt;
     }
 
+    /**
+     * A study brought from another API's archive: finished as it was there, with the trials it had, so it hands out
+     * none.
+     *
+     * @throws IllegalArgumentException when {@code state} is not a finished one
+     */
+    public static StudyEntity imported(String name, String specJson, StudyState state, boolean exhausted,
+                                       long trialsCreated, Instant createdAt, Instant finishedAt) {
+        if (!state.finished()) {
+            throw new IllegalArgumentException("an imported study is finished, not " + state);
+        }
+        StudyEntity study = new StudyEntity(name, specJson, createdAt);
+        study.state = state;
+        study.exhausted = exhausted;
+        study.trialsCreated = trialsCreated;
+        study.finishedAt = finishedAt;
+        return study;
+    }
+
     public Long getId() {
         return id;
     }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 
 /** Creating, reading, ranking and stopping studies; the ranking itself is the optimizer's {@link StudyRanking}. */
 @Service
-class StudyService {
+public class StudyService {
 
     private final StudyRepository studies;
     private final StudyCatalog catalog;
@@ -58,7 +58,8 @@ class StudyService {
         return studies.findAllByOrderByIdAsc().stream().map(s -> view(refresh(s), false)).toList();
     }
 
-    StudyView get(long id) {
+    /** The study with its spec; read by the portable studies' import too, which answers with the new study. */
+    public StudyView get(long id) {
         return view(refresh(find(id)), true);
     }
 

@@ -7,6 +7,8 @@ import dev.hpo.trial.Measurement;
 import dev.hpo.trial.Trial;
 import dev.hpo.trial.TrialState;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -125,9 +127,25 @@ public class MeasurementStore {
         return jdbc.sql("SELECT " + COLUMNS + ", m.reported_at FROM measurements m WHERE m.trial_id = ?"
                         + " ORDER BY m.attempt, m.step")
                 .param(trialId)
-                .query((rs, n) -> new RecordedMeasurement(rs.getInt("attempt"), rows.measurement(rs),
-                        rs.getObject("reported_at", OffsetDateTime.class).toInstant()))
+                .query((rs, n) -> recorded(rs))
                 .list();
+    }
+
+    /** Every measurement of every trial of the study, of every attempt, by trial id, each in attempt and step order. */
+    public Map<Long, List<RecordedMeasurement>> historyOfStudy(long studyId) {
+        Map<Long, List<RecordedMeasurement>> byTrial = new HashMap<>();
+        jdbc.sql("SELECT " + COLUMNS + ", m.reported_at FROM measurements m JOIN trials t ON t.id = m.trial_id"
+                        + " WHERE t.study_id = ? ORDER BY m.trial_id, m.attempt, m.step")
+                .param(studyId)
+                .query(rs -> {
+                    byTrial.computeIfAbsent(rs.getLong("trial_id"), id -> new ArrayList<>()).add(recorded(rs));
+                });
+        return byTrial;
+    }
+
+    private RecordedMeasurement recorded(ResultSet rs) throws SQLException {
+        return new RecordedMeasurement(rs.getInt("attempt"), rows.measurement(rs),
+                rs.getObject("reported_at", OffsetDateTime.class).toInstant());
     }
 
     /**

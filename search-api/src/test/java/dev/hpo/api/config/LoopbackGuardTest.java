@@ -10,8 +10,8 @@ import org.springframework.util.unit.DataSize;
 
 class LoopbackGuardTest {
 
-    private static final ApiProperties NO_TOKEN = new ApiProperties(List.of(), DataSize.ofMegabytes(1));
-    private static final ApiProperties TOKEN = new ApiProperties(List.of("secret"), DataSize.ofMegabytes(1));
+    private static final ApiProperties NO_TOKEN = new ApiProperties(List.of(), DataSize.ofMegabytes(1), DataSize.ofMegabytes(64));
+    private static final ApiProperties TOKEN = new ApiProperties(List.of("secret"), DataSize.ofMegabytes(1), DataSize.ofMegabytes(64));
 
     @Test
     void refusesToListenOnTheNetworkWithoutAToken() {
@@ -31,6 +31,6 @@ class LoopbackGuardTest {
 
     @Test
     void blankTokensDoNotCount() {
-        assertThat(new ApiProperties(List.of(" ", ""), DataSize.ofMegabytes(1)).tokensConfigured()).isFalse();
+        assertThat(new ApiProperties(List.of(" ", ""), DataSize.ofMegabytes(1), DataSize.ofMegabytes(64)).tokensConfigured()).isFalse();
     }
 }

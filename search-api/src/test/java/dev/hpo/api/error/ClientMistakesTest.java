@@ -45,6 +45,17 @@ class ClientMistakesTest {
     }
 
     @Test
+    void aDatasetFolderThatClimbsOutOfEveryDataRootIsRefusedAtCreationNamingTheField() {
+        HttpApi.Reply reply = api.post("/api/studies", Specs.spec("escape-" + System.nanoTime(), 10, 1, 1,
+                "\"dataset\": {\"name\": \"fashion-mnist\", \"directory\": \"../../../../etc\"}", ""));
+
+        assertProblem(reply, 400);
+        assertThat(reply.json().at("/errors/0/path").asText()).isEqualTo("trialSettings.dataset.directory");
+        assertThat(reply.json().at("/errors/0/message").asText()).startsWith("must not contain '..' segments");
+        assertThat(api.get("/api/studies").body()).doesNotContain("escape-");
+    }
+
+    @Test
     void everyInvalidFieldOfASuggestionRequestIsNamed() {
         HttpApi.Reply reply = api.post("/api/studies/" + study + "/suggestions", "{\"workerId\": \"\", \"count\": 0}");
 

@@ -59,7 +59,7 @@ class OpenApiDocumentTest {
 
     @Test
     void creationAnswers201WithTheLocationOfWhatItCreated() {
-        for (String path : List.of("/api/studies", "/api/studies/{studyId}/trials")) {
+        for (String path : List.of("/api/studies", "/api/studies/{studyId}/trials", "/api/studies/import")) {
             JsonNode responses = operation(path, "post").get("responses");
             assertThat(responses.has("200")).as(path).isFalse();
             assertThat(responses.at("/201/headers/Location/schema/type").asText()).as(path).isEqualTo("string");
@@ -107,6 +107,8 @@ class OpenApiDocumentTest {
                 "get /api/studies/{id}", List.of("200", "400", "404", "503"),
                 "post /api/studies/{id}/stop", List.of("200", "400", "401", "404", "503"),
                 "get /api/studies/{id}/pareto", List.of("200", "400", "404", "409", "503"),
+                "get /api/studies/{id}/export", List.of("200", "400", "404", "409", "503"),
+                "post /api/studies/import", List.of("201", "400", "401", "409", "413", "415", "503"),
                 "post /api/trials/{trialId}/heartbeat", List.of("200", "400", "401", "404", "413", "415", "503"),
                 "post /api/trials/{trialId}/complete",
                 List.of("200", "400", "401", "404", "409", "413", "415", "503"));

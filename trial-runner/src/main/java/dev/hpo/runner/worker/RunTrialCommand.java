@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpo.arch.InputShape;
 import dev.hpo.runner.data.DataException;
+import dev.hpo.runner.data.DataRoots;
 import dev.hpo.runner.data.TrialData;
 import dev.hpo.runner.data.TrialDataLoader;
 import dev.hpo.runner.engine.Measurement;
@@ -23,8 +24,11 @@ import dev.hpo.trial.TrialPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 import picocli.CommandLine;
@@ -51,6 +55,11 @@ public final class RunTrialCommand implements Callable<Integer> {
     @Option(names = "--dataset-dir", paramLabel = "DATASET=DIR",
             description = "where a dataset's files are, for trials whose settings do not say")
     Map<String, Path> datasetDirs = new LinkedHashMap<>();
+
+    @Option(names = "--data-root", paramLabel = "DIR",
+            description = "a folder the study's dataset folder may lie in (repeatable; default: ~/.hpo/datasets and "
+                    + "/usr/share/datasets)")
+    List<Path> dataRoots = new ArrayList<>();
 
     @Mixin
     EngineOption engineOption = new EngineOption();
@@ -109,10 +118,12 @@ public final class RunTrialCommand implements Callable<Integer> {
     }
 
     /**
-     * The trial's plan: its configuration and repeat applied to its study's trial settings, with the worker's data
-     * directory for datasets the settings leave where they are.
+     * The trial's plan: its configuration and repeat applied to its study's trial settings, with the dataset folder
+     * the settings name found inside the worker's data roots, or the worker's own folder for datasets the settings
+     * leave where they are.
      *
-     * @throws IllegalArgumentException naming what is wrong with the trial
+     * @throws IllegalArgumentException naming what is wrong with the trial, a dataset folder outside the data roots
+     *     among it
      */
     TrialPlan plan(JsonNode trial) {
         if (trial == null || !trial.isObject()) {
@@ -129,13 +140,18 @@ public final class RunTrialCommand implements Callable<Integer> {
         TrialPlan plan = TrialPlans.resolve(settings, Configuration.of(parameters == null ? Map.of() : parameters),
                 trial.path("repeat").asInt(0), trial.path("seed").asLong(0));
         DataSpec data = plan.data();
-        Path directory = datasetDirs.get(data.dataset().id());
-        if (data.directory().isEmpty() && directory != null) {
-            plan = new TrialPlan(plan.architecture(), new DataSpec(data.dataset(),
-                    java.util.Optional.of(directory.toString()), data.trainPerClass(), data.valPerClass(),
-                    data.subsetSeed()), plan.training(), plan.timeCap());
+        Optional<Path> directory = data.directory().isPresent()
+                ? Optional.of(roots().resolve(data.directory().get()))
+                : Optional.ofNullable(datasetDirs.get(data.dataset().id()));
+        if (directory.isEmpty()) {
+            return plan;
         }
-        return plan;
+        return new TrialPlan(plan.architecture(), new DataSpec(data.dataset(), directory.map(Path::toString),
+                data.trainPerClass(), data.valPerClass(), data.subsetSeed()), plan.training(), plan.timeCap());
+    }
+
+    private DataRoots roots() {
+        return dataRoots.isEmpty() ? DataRoots.defaults() : new DataRoots(dataRoots);
     }
 
     /**

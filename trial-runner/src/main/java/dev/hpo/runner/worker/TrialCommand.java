@@ -1,5 +1,6 @@
 package dev.hpo.runner.worker;
 
+import dev.hpo.runner.data.DataRoots;
 import dev.hpo.runner.engine.Device;
 import dev.hpo.runner.engine.EngineSettings;
 import java.lang.management.ManagementFactory;
@@ -45,9 +46,10 @@ record TrialCommand(List<String> command, Map<String, String> environment, boole
      *
      * @param settings the engine's settings as the worker resolved them (its device, its interpreter)
      * @param dataDirectories where each dataset's files are, for trials whose settings do not say
+     * @param dataRoots the folders a trial's settings may name a dataset folder in
      */
     static TrialCommand builtIn(String engine, EngineSettings settings, Map<String, Path> dataDirectories,
-                                Path scratch, Optional<Integer> threads) {
+                                DataRoots dataRoots, Path scratch, Optional<Integer> threads) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -70,6 +72,10 @@ record TrialCommand(List<String> command, Map<String, String> environment, boole
             command.add("--dataset-dir");
             command.add(dataset + "=" + dir);
         });
+        for (Path root : dataRoots.roots()) {
+            command.add("--data-root");
+            command.add(root.toString());
+        }
         return new TrialCommand(command, environment(settings.device(), threads), true, Optional.of(engine));
     }
 

@@ -3,6 +3,7 @@ package dev.hpo.runner.worker;
 import dev.hpo.protocol.client.ApiClient;
 import dev.hpo.protocol.client.ApiException;
 import dev.hpo.protocol.client.Retry;
+import dev.hpo.runner.data.DataRoots;
 import dev.hpo.runner.engine.Device;
 import dev.hpo.runner.engine.EngineSettings;
 import dev.hpo.runner.engine.TrainingEngines;
@@ -15,7 +16,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -80,6 +83,12 @@ public final class WorkerCommand implements Callable<Integer> {
             description = "where a dataset's files are, e.g. fashion-mnist=/data/fashion-mnist (repeatable)")
     Map<String, Path> datasetDirs = new LinkedHashMap<>();
 
+    @Option(names = "--data-root", paramLabel = "DIR",
+            description = {"a folder a study's dataset folder (trialSettings.dataset.directory) may lie in;",
+                    "repeatable; a relative folder is looked for in each in turn (default: ~/.hpo/datasets and",
+                    "/usr/share/datasets)"})
+    List<Path> dataRoots = new ArrayList<>();
+
     @Option(names = "--threads",
             description = "CPU threads of each trial (OMP_NUM_THREADS), e.g. cores / workers when several share them")
     Integer threads;
@@ -113,6 +122,7 @@ public final class WorkerCommand implements Callable<Integer> {
                     Durations.positive("--idle-poll", idlePoll), Duration.ofSeconds(15));
             command = trialCommand == null
                     ? TrialCommand.builtIn(engine, trialSettings(dev), datasetDirs,
+                    dataRoots.isEmpty() ? DataRoots.defaults() : new DataRoots(dataRoots),
                     Path.of(System.getProperty("java.io.tmpdir")), Optional.ofNullable(threads))
                     : TrialCommand.external(trialCommand, dev, Optional.ofNullable(threads));
         } catch (IllegalArgumentException e) {

@@ -14,6 +14,7 @@ import dev.hpo.runner.engine.TrialClock;
 import dev.hpo.trial.TrialPlan;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -124,6 +125,53 @@ class RunTrialCommandTest {
         TrialPlan plan = command.plan(json.readTree(SUGGESTION));
 
         assertThat(plan.data().directory()).isEqualTo(Optional.of("/data/fmnist"));
+    }
+
+    @Test
+    void aDatasetFolderTheSettingsNameIsFoundInsideTheDataRoots() throws Exception {
+        Path root = Files.createDirectories(temp.resolve("datasets"));
+        Path fmnist = DataFixtures.fashionMnist(Files.createDirectories(root.resolve("fmnist")), 8, 4, false);
+        RunTrialCommand command = new RunTrialCommand();
+        new CommandLine(command).parseArgs("--data-root", root.toString());
+
+        TrialPlan plan = command.plan(json.readTree(withDirectory("fmnist")));
+
+        assertThat(plan.data().directory()).contains(fmnist.toRealPath().toString());
+    }
+
+    @Test
+    void aDatasetFolderLinkedOutOfTheDataRootsFailsTheTrialNamingTheField() throws Exception {
+        Path root = Files.createDirectories(temp.resolve("datasets"));
+        Path elsewhere = DataFixtures.fashionMnist(Files.createDirectories(temp.resolve("elsewhere")), 8, 4, false);
+        Files.createSymbolicLink(root.resolve("fmnist"), elsewhere);
+        RunTrialCommand command = new RunTrialCommand();
+        new CommandLine(command).parseArgs("--data-root", root.toString());
+        StringWriter out = new StringWriter();
+
+        int exit = command.run(json.readTree(withDirectory(root.resolve("fmnist").toString())),
+                new PrintWriter(out), TrialClock.startNow());
+
+        JsonNode line = json.readTree(out.toString().strip());
+        assertThat(exit).isEqualTo(1);
+        assertThat(line.path("failed").asBoolean()).isTrue();
+        assertThat(line.path("reason").asText()).startsWith("trialSettings.dataset.directory: ")
+                .contains("is really " + elsewhere.toRealPath() + ", outside this worker's data roots");
+    }
+
+    @Test
+    void aDatasetFolderOutsideTheDataRootsIsRefusedEvenWithTheWorkersOwnFolderForIt() throws Exception {
+        RunTrialCommand command = new RunTrialCommand();
+        new CommandLine(command).parseArgs("--data-root", temp.toString(), "--dataset-dir",
+                "fashion-mnist=" + temp);
+
+        assertThatThrownBy(() -> command.plan(json.readTree(withDirectory("/etc"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("trialSettings.dataset.directory: /etc is outside this worker's data roots");
+    }
+
+    private static String withDirectory(String directory) {
+        return SUGGESTION.replace("\"name\": \"fashion-mnist\",",
+                "\"name\": \"fashion-mnist\", \"directory\": \"" + directory + "\",");
     }
 
     @Test
