@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hpo.bench.CommandBenchmark;
+import dev.hpo.runner.torch.Torch;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;

@@ -9,6 +9,7 @@ import dev.hpo.arch.InputShape;
 import dev.hpo.arch.ModelFamily;
 import dev.hpo.arch.NetworkLayout;
 import dev.hpo.runner.engine.Device;
+import dev.hpo.runner.torch.Torch;
 import org.junit.jupiter.api.Test;
 
 class TorchThroughputTest {

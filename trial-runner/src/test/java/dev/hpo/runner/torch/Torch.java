@@ -11,9 +11,10 @@ import java.util.Optional;
 
 /**
  * The PyTorch engine these tests train with, found once: tests that need torch are skipped, saying why, only
- * where no interpreter has it (the test script installs Debian's python3-torch).
+ * where no interpreter has it (the test script installs Debian's python3-torch). The benchmarks' tests use it too,
+ * through this module's test jar.
  */
-final class Torch {
+public final class Torch {
 
     private static PyTorchEngine engine;
     private static String missing;
@@ -21,7 +22,7 @@ final class Torch {
     private Torch() {
     }
 
-    static synchronized PyTorchEngine engine() {
+    public static synchronized PyTorchEngine engine() {
         if (engine == null && missing == null) {
             try {
                 engine = new PyTorchEngineFactory().create(EngineSettings.defaults());
