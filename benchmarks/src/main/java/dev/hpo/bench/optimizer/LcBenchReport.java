@@ -13,7 +13,8 @@ import java.util.Map;
  * The JSON report of the LCBench suite: the settings, the best reachable accuracy of each task, how each arm ran
  * (through the API with the algorithm as the service spelled it out, or in process), median regret and mean rank
  * per arm at each budget, the arm with the lowest median regret there, and per arm the median trials, stopped
- * trials and full runs of a run and its mean seconds.
+ * trials and full runs of a run and its mean seconds; with {@code --cases}, every case's regret at each budget too,
+ * since a median over 30 cases can move with the few cases near it.
  */
 final class LcBenchReport {
 
@@ -56,6 +57,9 @@ final class LcBenchReport {
             }
         });
         scores(report, checkpoints, cases(settings, bestReachable), traces);
+        if (settings.cases()) {
+            caseRegret(report, settings, checkpoints, bestReachable, traces);
+        }
         ObjectNode runs = report.putObject("runs");
         traces.forEach((arm, list) -> runs.putObject(arm.name())
                 .put("medianTrials", SuiteScores.median(list.stream().mapToDouble(RunTrace::trials).toArray()))
@@ -105,6 +109,25 @@ final class LcBenchReport {
             }
             lowest.put(String.valueOf(budget), arms.get(lowestArm).name());
         }
+    }
+
+    /** Per arm, per case ("task/seed"), the regret at each budget. */
+    private static void caseRegret(ObjectNode report, LcBenchSettings settings, List<Integer> checkpoints,
+                                   Map<Integer, Double> bestReachable, Map<LcBenchSuite.Arm, List<RunTrace>> traces) {
+        ObjectNode byArm = report.putObject("caseRegret");
+        traces.forEach((arm, runs) -> {
+            ObjectNode byCase = byArm.putObject(arm.name());
+            int c = 0;
+            for (Map.Entry<Integer, Double> task : bestReachable.entrySet()) {
+                for (int seed = 0; seed < settings.seeds(); seed++, c++) {
+                    ObjectNode regret = byCase.putObject(task.getKey() + "/" + seed);
+                    for (int budget : checkpoints) {
+                        double score = runs.get(c).bestAfter((long) budget * LcBenchSurrogate.EPOCHS);
+                        regret.put(String.valueOf(budget), round(task.getValue() - SuiteScores.scored(score)));
+                    }
+                }
+            }
+        });
     }
 
     private static double round(double value) {

@@ -6,21 +6,21 @@ import java.util.Locale;
 
 /**
  * What {@code hpo bench optimizer --suite lcbench} runs: the tasks, the seeds of each, the budget in full runs and
- * the arms.
+ * the arms, and whether the report lists every case's regret besides the medians.
  */
-record LcBenchSettings(List<Integer> tasks, int seeds, int budget, List<LcBenchSuite.Arm> arms) {
+record LcBenchSettings(List<Integer> tasks, int seeds, int budget, List<LcBenchSuite.Arm> arms, boolean cases) {
 
     static final String USAGE = "usage: hpo bench optimizer --suite lcbench [--tasks 3945,7593] [--seeds 3]"
-            + " [--budget 20] [--arms EVOLUTION+ASHA,TPE]";
+            + " [--budget 20] [--arms EVOLUTION+ASHA,TPE] [--cases]";
 
     LcBenchSettings {
         tasks = List.copyOf(tasks);
         arms = List.copyOf(arms);
     }
 
-    /** Every task and arm, 3 seeds, 20 full runs. */
+    /** Every task and arm, 3 seeds, 20 full runs, medians only. */
     static LcBenchSettings defaults() {
-        return new LcBenchSettings(LcBenchSuite.TASKS, 3, 20, LcBenchSuite.ARMS);
+        return new LcBenchSettings(LcBenchSuite.TASKS, 3, 20, LcBenchSuite.ARMS, false);
     }
 
     /**
@@ -31,17 +31,21 @@ record LcBenchSettings(List<Integer> tasks, int seeds, int budget, List<LcBenchS
         LcBenchSettings s = defaults();
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
+            if (option.equals("--cases")) {
+                s = new LcBenchSettings(s.tasks, s.seeds, s.budget, s.arms, true);
+                continue;
+            }
             if (i + 1 >= args.size()) {
                 throw new IllegalArgumentException(option + " needs a value");
             }
             String value = args.get(++i);
             s = switch (option) {
-                case "--tasks" -> new LcBenchSettings(tasks(value), s.seeds, s.budget, s.arms);
-                case "--seeds" -> new LcBenchSettings(s.tasks, positive(option, value), s.budget, s.arms);
-                case "--budget" -> new LcBenchSettings(s.tasks, s.seeds, positive(option, value), s.arms);
-                case "--arms" -> new LcBenchSettings(s.tasks, s.seeds, s.budget, arms(value));
+                case "--tasks" -> new LcBenchSettings(tasks(value), s.seeds, s.budget, s.arms, s.cases);
+                case "--seeds" -> new LcBenchSettings(s.tasks, positive(option, value), s.budget, s.arms, s.cases);
+                case "--budget" -> new LcBenchSettings(s.tasks, s.seeds, positive(option, value), s.arms, s.cases);
+                case "--arms" -> new LcBenchSettings(s.tasks, s.seeds, s.budget, arms(value), s.cases);
                 default -> throw new IllegalArgumentException("unknown option " + option
-                        + "; known: --tasks, --seeds, --budget, --arms");
+                        + "; known: --tasks, --seeds, --budget, --arms, --cases");
             };
         }
         return s;

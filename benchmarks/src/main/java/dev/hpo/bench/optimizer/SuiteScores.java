@@ -66,7 +66,8 @@ final class SuiteScores {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    private static double scored(double score) {
+    /** A run's score, 0 while it has none. */
+    static double scored(double score) {
         return Double.isNaN(score) ? 0 : score;
     }
 }

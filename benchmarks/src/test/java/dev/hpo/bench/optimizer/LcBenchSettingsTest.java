@@ -17,6 +17,15 @@ class LcBenchSettingsTest {
         assertThat(settings.budget()).isEqualTo(20);
         assertThat(settings.arms()).extracting(LcBenchSuite.Arm::name).containsExactly("EVOLUTION+ASHA",
                 "EVOLUTION+MEDIAN", "EVOLUTION", "RANDOM", "TPE", "TPE+SH");
+        assertThat(settings.cases()).isFalse();
+    }
+
+    @Test
+    void listsEveryCaseOnlyWhenAsked() {
+        LcBenchSettings settings = LcBenchSettings.parse(List.of("--cases", "--seeds", "2"));
+
+        assertThat(settings.cases()).isTrue();
+        assertThat(settings.seeds()).isEqualTo(2);
     }
 
     @Test

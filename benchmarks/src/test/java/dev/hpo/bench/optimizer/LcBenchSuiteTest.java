@@ -1,6 +1,7 @@
 package dev.hpo.bench.optimizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +24,7 @@ class LcBenchSuiteTest {
     @Test
     void runsTheArmsOverRestAndInProcessAndPrintsRegretAndRankPerBudget() throws Exception {
         JsonNode report = new ObjectMapper().readTree(run(0, "--suite", "lcbench", "--tasks", "3945", "--seeds", "2",
-                "--budget", "6", "--arms", "EVOLUTION+ASHA,TPE+SH"));
+                "--budget", "6", "--arms", "EVOLUTION+ASHA,TPE+SH", "--cases"));
 
         assertThat(report.get("budgetFullRuns").asInt()).isEqualTo(6);
         assertThat(report.at("/arms/EVOLUTION+ASHA/via").asText()).isEqualTo("REST");
@@ -39,6 +40,11 @@ class LcBenchSuiteTest {
                     .isLessThan(reachable);
             assertThat(report.at("/meanRank/" + arm + "/6").asDouble()).isBetween(1.0, 2.0);
             assertThat(report.at("/runs/" + arm + "/medianStopped").asDouble()).isPositive();
+            JsonNode cases = report.at("/caseRegret/" + arm);
+            assertThat(cases.fieldNames()).toIterable().containsExactly("3945/0", "3945/1");
+            // The median of two cases is their mean.
+            assertThat((cases.at("/3945~10/6").asDouble() + cases.at("/3945~11/6").asDouble()) / 2)
+                    .isCloseTo(regret.get("6").asDouble(), within(0.002));
         }
         assertThat(report.at("/meanRank/EVOLUTION+ASHA/6").asDouble() + report.at("/meanRank/TPE+SH/6").asDouble())
                 .isEqualTo(3.0);

@@ -6,8 +6,14 @@ import java.util.List;
 /**
  * Asynchronous successive halving (Li et al., 2020). Rungs sit at {@code minFraction * eta^k} of the budget,
  * below the full budget. When a trial first reaches a rung it goes on only when it is among the best
- * {@code floor(n / eta)} of the {@code n} trials that got there, itself included (among the best one while fewer
- * than {@code eta} got there). Nobody waits for a rung to fill: a decision uses whatever has arrived.
+ * {@code floor(n / eta)} of itself and the {@code n - 1} completed trials that got there (among the best one while
+ * fewer than {@code eta} are). Nobody waits for a rung to fill: a decision uses whatever has arrived.
+ *
+ * <p>Against completed trials, not every trial that reached the rung: a stopped trial is never resumed here, so
+ * the trials a rung cut would otherwise stay in its pool for good, and with a search that improves, each new
+ * trial lands in the top {@code 1 / eta} of a pool swollen by the ones cut before it and goes on. The completed
+ * trials are those whose value at the rung was carried to the end: a trial goes on when it looks like one of the
+ * best of them, which is the share of survivors successive halving means to keep.
  *
  * <p>With one objective "best" is the smaller loss; with two it is the order of multi-objective successive halving
  * (Schmucker et al., 2021): Pareto front first, then crowding distance within the front ({@link RungRanking}).
@@ -42,7 +48,7 @@ public final class AshaPruner implements Pruner {
 
     @Override
     public boolean comparesWithCompletedTrialsOnly() {
-        return false;
+        return true;
     }
 
     @Override

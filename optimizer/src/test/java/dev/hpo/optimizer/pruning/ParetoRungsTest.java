@@ -55,7 +55,7 @@ class ParetoRungsTest {
     void aRungKeepsTheFrontWhenEveryTrialIsParetoOptimal() {
         List<Trial> earlier = new ArrayList<>();
         for (int i = 1; i <= 8; i++) {
-            earlier.add(trial(i, TrialState.RUNNING, i / 10.0, 0.5 + i / 20.0));
+            earlier.add(trial(i, TrialState.COMPLETE, i / 10.0, 0.5 + i / 20.0));
         }
         Trial narrowest = trial(20, TrialState.RUNNING, 0.05, 0.5);
         Trial widest = trial(21, TrialState.RUNNING, 1.0, 1.0);

@@ -178,10 +178,10 @@ class PrunersTest {
     @Test
     void ashaPromotesOnlyTheTopShareAtARung() {
         EarlyStopper rule = asha(CAP, 0.2, 3);
-        // Rung 0 at 20 s: six earlier trials reached it with 0.1 .. 0.6.
+        // Rung 0 at 20 s: six earlier trials reached it with 0.1 .. 0.6 and completed.
         List<Trial> earlier = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            earlier.add(trial(i, TrialState.PRUNED, 0.05, 0.1 * (i + 1)));
+            earlier.add(trial(i, TrialState.COMPLETE, 0.05, 0.1 * (i + 1)));
         }
         Trial top = trial(10, TrialState.RUNNING, 0.1, 0.7);
         Trial second = trial(11, TrialState.RUNNING, 0.1, 0.55);
@@ -191,6 +191,22 @@ class PrunersTest {
         assertThat(rule.shouldStop(history(earlier, top), top)).isFalse();
         assertThat(rule.shouldStop(history(earlier, second), second)).isFalse();
         assertThat(rule.shouldStop(history(earlier, third), third)).isTrue();
+    }
+
+    @Test
+    void ashaJudgesAgainstTheCompletedTrialsNotTheOnesItStopped() {
+        EarlyStopper rule = asha(CAP, 0.2, 3);
+        List<Trial> earlier = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            earlier.add(trial(i, TrialState.PRUNED, 0.05, 0.1 * (i + 1)));
+        }
+        earlier.add(trial(6, TrialState.COMPLETE, 0.1, 0.9));
+        earlier.add(trial(7, TrialState.COMPLETE, 0.1, 0.8));
+        earlier.add(trial(8, TrialState.COMPLETE, 0.1, 0.65));
+        Trial current = trial(10, TrialState.RUNNING, 0.1, 0.7);
+
+        // Third of ten that reached the rung, but only second of the four with the completed ones: floor(4 / 3) = 1.
+        assertThat(rule.shouldStop(history(earlier, current), current)).isTrue();
     }
 
     @Test
@@ -210,7 +226,7 @@ class PrunersTest {
     void inStepsTheRungsAreSharesOfTheStepBudgetWhateverTheSecondsSay() {
         // Rungs at 1/9 and 1/3 of 27 steps: steps 3 and 9; the trials' seconds (10 per step) play no part.
         EarlyStopper rule = asha(Fidelity.steps(27), 1.0 / 9, 3);
-        Trial leader = trial(0, TrialState.RUNNING, 0.5, 0.6, 0.7);
+        Trial leader = trial(0, TrialState.COMPLETE, 0.5, 0.6, 0.7);
         Trial twoSteps = trial(1, TrialState.RUNNING, 0.1, 0.1);
         Trial threeSteps = trial(1, TrialState.RUNNING, 0.1, 0.1, 0.1);
 
