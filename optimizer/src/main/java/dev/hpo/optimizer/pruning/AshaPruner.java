@@ -13,7 +13,10 @@ import java.util.List;
  * the trials a rung cut would otherwise stay in its pool for good, and with a search that improves, each new
  * trial lands in the top {@code 1 / eta} of a pool swollen by the ones cut before it and goes on. The completed
  * trials are those whose value at the rung was carried to the end: a trial goes on when it looks like one of the
- * best of them, which is the share of survivors successive halving means to keep.
+ * best of them, which is the share of survivors successive halving means to keep. With two objectives a rung keeps
+ * judging against every trial that reached it: a front and its crowding distances need the whole population
+ * there, and on the two-objective benchmark ranking against completed trials alone lost hypervolume at every
+ * budget.
  *
  * <p>With one objective "best" is the smaller loss; with two it is the order of multi-objective successive halving
  * (Schmucker et al., 2021): Pareto front first, then crowding distance within the front ({@link RungRanking}).
@@ -47,8 +50,8 @@ public final class AshaPruner implements Pruner {
     }
 
     @Override
-    public boolean comparesWithCompletedTrialsOnly() {
-        return true;
+    public boolean comparesWithCompletedTrialsOnly(int objectives) {
+        return objectives == 1;
     }
 
     @Override

@@ -71,7 +71,7 @@ public final class EarlyStopper {
 
     /** See {@link Pruner#comparesWithCompletedTrialsOnly}. */
     public boolean comparesWithCompletedTrialsOnly() {
-        return pruner.comparesWithCompletedTrialsOnly();
+        return pruner.comparesWithCompletedTrialsOnly(objectives());
     }
 
     /**

@@ -48,7 +48,7 @@ public final class MedianPruner implements Pruner {
     }
 
     @Override
-    public boolean comparesWithCompletedTrialsOnly() {
+    public boolean comparesWithCompletedTrialsOnly(int objectives) {
         return true;
     }
 

@@ -20,7 +20,7 @@ public interface Pruner {
         }
 
         @Override
-        public boolean comparesWithCompletedTrialsOnly() {
+        public boolean comparesWithCompletedTrialsOnly(int objectives) {
             return false;
         }
 
@@ -34,10 +34,12 @@ public interface Pruner {
     double[] rungs();
 
     /**
-     * True when a trial is compared only with trials that completed (the median rule), false when with every trial
-     * that reached the rung (successive halving).
+     * True when a trial is compared only with trials that completed, false when with every trial that reached the
+     * rung.
+     *
+     * @param objectives how many objectives a trial is ranked by at a rung, one or two
      */
-    boolean comparesWithCompletedTrialsOnly();
+    boolean comparesWithCompletedTrialsOnly(int objectives);
 
     /**
      * @param own the judged trial's losses at the rung

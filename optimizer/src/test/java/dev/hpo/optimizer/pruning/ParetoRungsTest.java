@@ -70,6 +70,28 @@ class ParetoRungsTest {
         assertThat(onAccuracyAlone.shouldStop(with(earlier, narrowest), narrowest)).isTrue();
     }
 
+    /**
+     * A front needs the whole population at the rung: with two objectives the trials a rung stopped still count,
+     * while with one ASHA judges against the completed trials only.
+     */
+    @Test
+    void aTwoObjectiveRungCountsTheTrialsItStoppedAndAOneObjectiveRungDoesNot() {
+        List<Trial> earlier = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            earlier.add(trial(i, TrialState.PRUNED, 0.45 + i / 100.0, 0.9));
+        }
+        earlier.add(trial(5, TrialState.COMPLETE, 0.9, 0.95));
+        Trial judged = trial(20, TrialState.RUNNING, 0.5, 0.7);
+
+        assertThat(asha().comparesWithCompletedTrialsOnly()).isFalse();
+        assertThat(asha().shouldStop(with(earlier, judged), judged)).as("dominated by the stopped ones").isTrue();
+        EarlyStopper onAccuracyAlone = new EarlyStopper(new AshaPruner(1.0 / 9, 3), Fidelity.steps(27),
+                ACCURACY_AND_MACS.subList(0, 1), KnownMetrics.none());
+        assertThat(onAccuracyAlone.comparesWithCompletedTrialsOnly()).isTrue();
+        assertThat(onAccuracyAlone.shouldStop(with(earlier, judged), judged)).as("one completed trial: the best one goes on")
+                .isTrue();
+    }
+
     @Test
     void objectivesKnownBeforeTrainingAreTakenExactlyAndTrainedOnesAsMeasured() {
         Trial t = trial(1, TrialState.RUNNING, 0.5, 0.8);
