@@ -41,8 +41,8 @@ class EmbeddedDatabaseMaintenance {
                 || url.startsWith("jdbc:h2:/");
     }
 
-    @Scheduled(fixedDelayString = "${hpo.api.database-compaction-interval:1s}",
-            initialDelayString = "${hpo.api.database-compaction-interval:1s}")
+    @Scheduled(fixedDelayString = "${hpo.api.database-compaction-interval:5s}",
+            initialDelayString = "${hpo.api.database-compaction-interval:5s}")
     void compact() {
         if (embeddedFile) {
             jdbc.execute((ConnectionCallback<Boolean>) connection -> store(connection.unwrap(JdbcConnection.class))
