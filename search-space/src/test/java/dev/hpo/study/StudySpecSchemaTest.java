@@ -70,6 +70,7 @@ class StudySpecSchemaTest {
                         (spec, o) -> ((ObjectNode) spec.get("algorithm")).set("earlyStopping", o)),
                 new Place("Budget", "budget", (spec, o) -> spec.set("budget", o)),
                 new Place("Fidelity", "fidelity", (spec, o) -> spec.set("fidelity", o)),
+                new Place("Confirmation", "confirm", (spec, o) -> spec.set("confirm", o)),
                 new Place("TrialSettings", "trialSettings", (spec, o) -> spec.set("trialSettings", o)),
                 new Place("DatasetSettings", "trialSettings.dataset",
                         (spec, o) -> ((ObjectNode) spec.get("trialSettings")).set("dataset", o)),

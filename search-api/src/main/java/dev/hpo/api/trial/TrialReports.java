@@ -78,6 +78,10 @@ class TrialReports {
         if (stopRequested(trial)) {
             return new StopDecision(true);
         }
+        if (trial.confirmation()) {
+            // A confirmation run measures a result at the full budget: it is never stopped early nor a peer.
+            return new StopDecision(false);
+        }
         StudySpec spec = catalog.spec(status(trial.studyId()));
         EarlyStopper stopper = stoppers.computeIfAbsent(trial.studyId(), id -> StoppingRules.of(spec));
         if (stopper.pastFirstRung(reported) && reachedRungAndFellBehind(stopper, spec, trialId)) {

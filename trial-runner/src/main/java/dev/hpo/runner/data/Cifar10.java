@@ -31,16 +31,16 @@ final class Cifar10 {
     static SourceSubsets load(DataSpec spec) {
         Path directory = batchesDirectory(spec);
         List<String> names = classNames(directory);
-        SplittableRandom root = new SplittableRandom(spec.subsetSeed());
-        SplittableRandom trainRandom = root.split();
-        SplittableRandom validationRandom = root.split();
+        PartDraws draws = PartDraws.of(spec);
         List<Path> trainFiles = new ArrayList<>();
         for (int b = 1; b <= TRAINING_BATCHES; b++) {
             trainFiles.add(DataFiles.required(directory, "data_batch_" + b + ".bin"));
         }
         Path testFile = DataFiles.required(directory, "test_batch.bin");
-        NativeImages train = part(trainFiles, names, spec.trainPerClass(), "training", trainRandom);
-        NativeImages validation = part(List.of(testFile), names, spec.valPerClass(), "validation", validationRandom);
+        NativeImages train = part(trainFiles, names, spec.trainPerClass(), "training", draws.training(),
+                draws.excludedTraining());
+        NativeImages validation = part(List.of(testFile), names, spec.valPerClass(), "validation", draws.validation(),
+                draws.excludedValidation());
         return new SourceSubsets(train, validation, names);
     }
 
@@ -61,7 +61,7 @@ final class Cifar10 {
     }
 
     private static NativeImages part(List<Path> files, List<String> names, int perClass, String partName,
-                                     SplittableRandom random) {
+                                     SplittableRandom random, List<SplittableRandom> leftOut) {
         List<byte[]> contents = new ArrayList<>();
         int total = 0;
         for (Path file : files) {
@@ -89,7 +89,7 @@ final class Cifar10 {
         String pool = files.size() == 1 ? files.get(0).toString()
                 : files.get(0).getParent().resolve("data_batch_{1.." + files.size() + "}.bin").toString();
         int[] indices = StratifiedSubset.draw(labels, names, new int[] {perClass}, new String[] {partName}, random,
-                pool)[0];
+                leftOut, pool)[0];
         return select(contents, labels, indices);
     }
 

@@ -26,14 +26,13 @@ final class FashionMnist {
     static SourceSubsets load(DataSpec spec) {
         Path directory = DataFiles.directory(spec.directory().map(Path::of).orElse(DEFAULT_DIRECTORY),
                 "Fashion-MNIST");
-        // One seeded root, split once per part, so the validation draw does not depend on the training count.
-        SplittableRandom root = new SplittableRandom(spec.subsetSeed());
-        SplittableRandom trainRandom = root.split();
-        SplittableRandom validationRandom = root.split();
+        PartDraws draws = PartDraws.of(spec);
         // The two halves decompress in parallel: gunzip is most of the load time.
         CompletableFuture<NativeImages> train = CompletableFuture.supplyAsync(
-                () -> part(directory, "train", spec.trainPerClass(), "training", trainRandom));
-        NativeImages validation = part(directory, "t10k", spec.valPerClass(), "validation", validationRandom);
+                () -> part(directory, "train", spec.trainPerClass(), "training", draws.training(),
+                        draws.excludedTraining()));
+        NativeImages validation = part(directory, "t10k", spec.valPerClass(), "validation", draws.validation(),
+                draws.excludedValidation());
         try {
             return new SourceSubsets(train.join(), validation, CLASS_NAMES);
         } catch (CompletionException e) {
@@ -45,7 +44,7 @@ final class FashionMnist {
     }
 
     private static NativeImages part(Path directory, String prefix, int perClass, String partName,
-                                     SplittableRandom random) {
+                                     SplittableRandom random, List<SplittableRandom> leftOut) {
         IdxFile images = IdxFile.read(DataFiles.plainOrGzip(directory, prefix + "-images-idx3-ubyte"), 3);
         IdxFile labelFile = IdxFile.read(DataFiles.plainOrGzip(directory, prefix + "-labels-idx1-ubyte"), 1);
         int rows = images.dimensions()[1];
@@ -60,7 +59,7 @@ final class FashionMnist {
         }
         int[] labels = labelFile.labels(CLASS_NAMES.size());
         int[] indices = StratifiedSubset.draw(labels, CLASS_NAMES, new int[] {perClass}, new String[] {partName},
-                random, images.file().toString())[0];
+                random, leftOut, images.file().toString())[0];
         int volume = rows * columns;
         return NativeImages.select(images.data(), images.dataOffset(), volume, labels, indices, SHAPE);
     }

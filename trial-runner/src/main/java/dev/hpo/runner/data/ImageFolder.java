@@ -77,7 +77,8 @@ final class ImageFolder {
         }
         int[][] parts = StratifiedSubset.draw(labels, classNames,
                 new int[] {spec.trainPerClass(), spec.valPerClass()}, new String[] {"training", "validation"},
-                new SplittableRandom(spec.subsetSeed()), directory.toString());
+                new SplittableRandom(spec.subsetSeed()),
+                spec.excludedSubsets().stream().map(SplittableRandom::new).toList(), directory.toString());
         return new SourceSubsets(decode(all, labels, parts[0], shape), decode(all, labels, parts[1], shape),
                 classNames);
     }

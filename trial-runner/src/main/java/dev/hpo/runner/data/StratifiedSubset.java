@@ -8,7 +8,8 @@ import java.util.SplittableRandom;
  * Draws stratified subsets: a fixed number of images of every class, uniformly at random for a seed. Drawing
  * several parts from one pool (e.g. training and validation images of one folder) takes them from a single
  * shuffle per class, so the parts never share an image. SplittableRandom's algorithm is specified, so a seed
- * selects the same images on every JVM.
+ * selects the same images on every JVM, which is also what lets a confirmation run replay the search's draws and
+ * leave their images out.
  */
 final class StratifiedSubset {
 
@@ -27,8 +28,34 @@ final class StratifiedSubset {
      */
     static int[][] draw(int[] labels, List<String> classNames, int[] perClass, String[] partNames,
                         SplittableRandom random, String pool) {
+        return draw(labels, classNames, perClass, partNames, random, List.of(), pool);
+    }
+
+    /**
+     * As {@link #draw(int[], List, int[], String[], SplittableRandom, String)}, from the images that none of the
+     * draws of {@code leftOut} takes: each of those generators replays, on the whole pool, a draw of the same
+     * parts made elsewhere (a search trial's subset), and its images are not candidates here.
+     *
+     * @param leftOut generators of the draws to leave out, in their initial state; they advance
+     */
+    static int[][] draw(int[] labels, List<String> classNames, int[] perClass, String[] partNames,
+                        SplittableRandom random, List<SplittableRandom> leftOut, String pool) {
+        boolean[] taken = new boolean[labels.length];
+        for (SplittableRandom other : leftOut) {
+            for (int[] part : draw(labels, classNames, perClass, partNames, other, new boolean[labels.length], pool)) {
+                for (int index : part) {
+                    taken[index] = true;
+                }
+            }
+        }
+        return draw(labels, classNames, perClass, partNames, random, taken,
+                leftOut.isEmpty() ? pool : pool + " (leaving out the " + leftOut.size() + " search subsets' images)");
+    }
+
+    private static int[][] draw(int[] labels, List<String> classNames, int[] perClass, String[] partNames,
+                                SplittableRandom random, boolean[] taken, String pool) {
         int classes = classNames.size();
-        int[][] byClass = indicesByClass(labels, classes);
+        int[][] byClass = indicesByClass(labels, classes, taken);
         int needed = Arrays.stream(perClass).sum();
         for (int c = 0; c < classes; c++) {
             if (byClass[c].length < needed) {
@@ -62,10 +89,12 @@ final class StratifiedSubset {
         return parts;
     }
 
-    private static int[][] indicesByClass(int[] labels, int classes) {
+    private static int[][] indicesByClass(int[] labels, int classes, boolean[] taken) {
         int[] counts = new int[classes];
-        for (int label : labels) {
-            counts[label]++;
+        for (int i = 0; i < labels.length; i++) {
+            if (!taken[i]) {
+                counts[labels[i]]++;
+            }
         }
         int[][] byClass = new int[classes][];
         for (int c = 0; c < classes; c++) {
@@ -73,7 +102,9 @@ final class StratifiedSubset {
         }
         int[] filled = new int[classes];
         for (int i = 0; i < labels.length; i++) {
-            byClass[labels[i]][filled[labels[i]]++] = i;
+            if (!taken[i]) {
+                byClass[labels[i]][filled[labels[i]]++] = i;
+            }
         }
         return byClass;
     }

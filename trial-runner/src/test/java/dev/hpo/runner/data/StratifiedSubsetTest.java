@@ -74,4 +74,35 @@ class StratifiedSubsetTest {
                 .isInstanceOf(DataException.class)
                 .hasMessage("too few images of class 1 (b) in pool: 30 found, 35 needed (25 part0 + 10 part1)");
     }
+
+    @Test
+    void aDrawLeavingOutOtherDrawsNeverTakesTheirImages() {
+        int[] labels = labels();
+        int[][] search = {draw(1, 7, 3)[0], draw(1, 7, 3)[1], draw(2, 7, 3)[0], draw(2, 7, 3)[1]};
+
+        int[][] heldOut = StratifiedSubset.draw(labels, NAMES, new int[] {7, 3}, new String[] {"training", "validation"},
+                new SplittableRandom(3), List.of(new SplittableRandom(1), new SplittableRandom(2)), "pool");
+
+        for (int[] part : heldOut) {
+            for (int[] searched : search) {
+                assertThat(part).doesNotContain(searched);
+            }
+        }
+        int[] counts = new int[3];
+        for (int index : heldOut[0]) {
+            counts[labels[index]]++;
+        }
+        assertThat(counts).containsExactly(7, 7, 7);
+    }
+
+    @Test
+    void tooFewImagesLeftAfterTheSearchDrawsIsNamed() {
+        // Two searches of 10 + 5 images per class leave fewer than another 10 + 5 of the smaller classes.
+        assertThatThrownBy(() -> StratifiedSubset.draw(labels(), NAMES, new int[] {10, 5},
+                new String[] {"training", "validation"}, new SplittableRandom(3),
+                List.of(new SplittableRandom(1), new SplittableRandom(2)), "pool"))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("too few images of class")
+                .hasMessageContaining("leaving out the 2 search subsets' images");
+    }
 }
