@@ -77,6 +77,12 @@ class ConfirmationsTest {
         assertThat(api.get("/api/studies/" + study + "/best").json().at("/best/metrics/loss").asDouble())
                 .isCloseTo(0.1, within(1e-9));
         assertThat(api.suggest(study, "w2", 1).get("studyDone").asBoolean()).isTrue();
+        JsonNode columns = api.get("/api/dashboard/studies/" + study).json().get("trials");
+        for (int row = 0; row < columns.get("number").size(); row++) {
+            boolean run = row >= 3;
+            assertThat(columns.get("confirmation").get(row).asBoolean()).as("row " + row).isEqualTo(run);
+            assertThat(columns.get("rank").get(row).isNull()).as("rank of row " + row).isEqualTo(run);
+        }
     }
 
     @Test
