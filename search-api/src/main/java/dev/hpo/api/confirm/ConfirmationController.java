@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Confirmation runs of a finished study, and the report of their results. */
 @RestController
-@Tag(name = "confirmations")
+@Tag(name = "studies")
 class ConfirmationController {
 
     private final Confirmations confirmations;
