@@ -195,6 +195,7 @@ class StudyCommandsIT {
         // Mean 0.6, sd 0.1, t(0.975, 2) * 0.1 / sqrt(3) = 0.2484.
         assertThat(report.out()).contains("mean score").contains("3/3").contains("0.6000").contains("0.1000")
                 .contains("[0.3516, 0.8484]");
+        assertThat(hpo("study", "trials", id).out()).contains("confirm 2");
     }
 
     @Test

@@ -13,11 +13,12 @@ import java.util.Map;
  * @param searchMetrics the means the search measured, over its repeats
  * @param runs confirmation runs asked for
  * @param completed runs that completed; only these are summarised
- * @param failed runs that failed or were stopped
+ * @param failed runs that failed
+ * @param stopped runs stopped before they completed (the study was stopped)
  * @param metrics each metric the completed runs reported: mean, spread and 95% interval
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConfirmedConfiguration(long configKey, Map<String, Object> parameters, Integer searchRank,
-                                     Map<String, Double> searchMetrics, int runs, int completed, int failed,
+                                     Map<String, Double> searchMetrics, int runs, int completed, int failed, int stopped,
                                      Map<String, MetricInterval> metrics) {
 }

@@ -40,7 +40,7 @@ public final class StudyConfirmCommand implements Callable<Integer> {
         if (output.printed(study.out(), report)) {
             return 0;
         }
-        int runs = report.configurations().stream().mapToInt(c -> c.runs() - c.completed() - c.failed()).sum();
+        int runs = report.configurations().stream().mapToInt(c -> c.runs() - c.completed() - c.failed() - c.stopped()).sum();
         study.out().println(runs + " confirmation runs of " + report.configurations().size()
                 + " configurations wait for workers; follow them with: ./hpo study report " + study.typedId());
         return 0;

@@ -62,7 +62,7 @@ public final class StudyConfirmationReportCommand implements Callable<Integer> {
                     c.searchRank() == null ? "-" : Integer.toString(c.searchRank()),
                     cost(c, "macs"),
                     cost(c, "params"),
-                    c.completed() + "/" + c.runs() + (c.failed() > 0 ? " (" + c.failed() + " failed)" : ""),
+                    c.completed() + "/" + c.runs() + ended(c),
                     searched(c, score),
                     m == null ? "-" : fixed(m.mean()),
                     m == null ? "-" : fixed(m.standardDeviation()),
@@ -71,6 +71,17 @@ public final class StudyConfirmationReportCommand implements Callable<Integer> {
         }
         return Format.table(List.of("config", "rank", "macs", "params", "runs", "search " + score,
                 "mean " + score, "sd", "95% interval", "parameters"), rows);
+    }
+
+    private static String ended(ConfirmedConfiguration c) {
+        List<String> parts = new ArrayList<>();
+        if (c.failed() > 0) {
+            parts.add(c.failed() + " failed");
+        }
+        if (c.stopped() > 0) {
+            parts.add(c.stopped() + " stopped");
+        }
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
     }
 
     private static String cost(ConfirmedConfiguration c, String metric) {

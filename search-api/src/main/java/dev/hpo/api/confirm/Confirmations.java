@@ -140,6 +140,7 @@ public class Confirmations {
         Map<String, List<Double>> values = new TreeMap<>();
         int completed = 0;
         int failed = 0;
+        int stopped = 0;
         for (Trial run : runs) {
             if (run.state() == TrialState.COMPLETE) {
                 completed++;
@@ -148,6 +149,8 @@ public class Confirmations {
                         values.computeIfAbsent(name, k -> new ArrayList<>()).add(v);
                     }
                 });
+            } else if (run.state() == TrialState.STOPPED) {
+                stopped++;
             } else if (run.isFinished()) {
                 failed++;
             }
@@ -155,7 +158,7 @@ public class Confirmations {
         Map<String, MetricInterval> metrics = new TreeMap<>();
         values.forEach((name, v) -> metrics.put(name, MetricIntervals.of(v)));
         return new ConfirmedConfiguration(configKey, searched.parameters().values(), rank, searchMetrics,
-                runs.size(), completed, failed, metrics);
+                runs.size(), completed, failed, stopped, metrics);
     }
 
     private static Map<String, Double> means(EvaluatedConfiguration c) {

@@ -229,10 +229,16 @@ class TrialReports {
         return trial.state() == TrialState.RUNNING && (workerId == null || workerId.equals(trial.workerId()));
     }
 
-    /** True when the trial was told to stop, or its study ended since it started. */
+    /**
+     * True when the trial was told to stop, or it is a search trial whose study ended since it started (confirmation
+     * runs are what runs after the end).
+     */
     private boolean stopRequested(Trial trial) {
         if (trial.stopRequested() != null) {
             return true;
+        }
+        if (trial.confirmation()) {
+            return false;
         }
         StudyStatus study = status(trial.studyId());
         if (lifecycle.endIfOverdue(study) || study.state().finished()) {

@@ -85,6 +85,23 @@ class ConfirmationsTest {
         }
     }
 
+    /** A run reports and beats like any trial; its study having ended is no reason to stop it. */
+    @Test
+    void aConfirmationRunThatReportsIsNotToldToStop() {
+        long study = api.createStudy(Specs.minimizeLoss("confirm-measured", 3, 3));
+        finishedStudy(study);
+        api.post("/api/studies/" + study + "/confirmations", "{\"top\": 1, \"repeats\": 2}");
+        long run = api.suggest(study, "w2", 1).at("/trials/0/id").asLong();
+
+        HttpApi.Reply measured = api.post("/api/trials/" + run + "/measurements",
+                "{\"workerId\": \"w2\", \"step\": 1, \"elapsedSeconds\": 3.5, \"metrics\": {\"loss\": 0.4}}");
+        HttpApi.Reply beat = api.post("/api/trials/" + run + "/heartbeat", "{\"workerId\": \"w2\"}");
+
+        assertThat(measured.json().get("shouldStop").asBoolean()).isFalse();
+        assertThat(beat.json().get("shouldStop").asBoolean()).isFalse();
+        assertThat(api.complete(run, "{\"loss\": 0.3}").json().get("state").asText()).isEqualTo("COMPLETE");
+    }
+
     @Test
     void askingAgainAddsRunsNumberedAfterTheFirst() {
         long study = api.createStudy(Specs.minimizeLoss("confirmed-twice", 3, 3));
@@ -160,6 +177,9 @@ class ConfirmationsTest {
         JsonNode status = api.get("/api/studies/" + study).json();
         assertThat(status.at("/trialCounts/WAITING").asLong()).isZero();
         assertThat(status.at("/trialCounts/STOPPED").asLong()).isEqualTo(2);
+        JsonNode report = api.get("/api/studies/" + study + "/confirmations").json().at("/configurations/0");
+        assertThat(report.get("stopped").asInt()).isEqualTo(2);
+        assertThat(report.get("failed").asInt()).isZero();
         assertThat(api.suggest(study, "w2", 1).get("trials")).isEmpty();
     }
 }
