@@ -72,6 +72,9 @@ public final class StudySpecWriter {
             parameters.add(parameter(p));
         }
         root.put("seed", spec.seed());
+        if (spec.artifacts().keepsAny()) {
+            root.putObject(ArtifactSettingsParser.FIELD).put("keep", spec.artifacts().keep());
+        }
         return root;
     }
 
