@@ -39,9 +39,31 @@ final class Cifar10 {
             trainFiles.add(DataFiles.required(directory, "data_batch_" + b + ".bin"));
         }
         Path testFile = DataFiles.required(directory, "test_batch.bin");
-        NativeImages train = part(trainFiles, names, spec.trainPerClass(), "training", trainRandom);
-        NativeImages validation = part(List.of(testFile), names, spec.valPerClass(), "validation", validationRandom);
+        NativeImages train = part(trainFiles, names, drawn(names, spec.trainPerClass(), "training", trainRandom));
+        NativeImages validation = part(List.of(testFile), names,
+                drawn(names, spec.valPerClass(), "validation", validationRandom));
         return new SourceSubsets(train, validation, names);
+    }
+
+    /** The test images no validation draw of these subset seeds took. */
+    static HeldOutImages.Source heldOut(DataSpec spec, List<Long> subsetSeeds) {
+        Path directory = batchesDirectory(spec);
+        List<String> names = classNames(directory);
+        Path testFile = DataFiles.required(directory, "test_batch.bin");
+        NativeImages rest = part(List.of(testFile), names, (labels, pool) -> StratifiedSubset.notDrawn(
+                labels.length, subsetSeeds.stream().map(seed -> {
+                    SplittableRandom root = new SplittableRandom(seed);
+                    root.split();
+                    return drawn(names, spec.valPerClass(), "validation", root.split()).apply(labels, pool);
+                }).toList()));
+        return new HeldOutImages.Source(rest, names);
+    }
+
+    private static java.util.function.BiFunction<int[], String, int[]> drawn(List<String> names, int perClass,
+                                                                             String partName,
+                                                                             SplittableRandom random) {
+        return (labels, pool) -> StratifiedSubset.draw(labels, names, new int[] {perClass}, new String[] {partName},
+                random, pool)[0];
     }
 
     /** The folder holding the batches: the given (or default) directory, or its {@code cifar-10-batches-bin}. */
@@ -60,8 +82,8 @@ final class Cifar10 {
         return directory;
     }
 
-    private static NativeImages part(List<Path> files, List<String> names, int perClass, String partName,
-                                     SplittableRandom random) {
+    private static NativeImages part(List<Path> files, List<String> names,
+                                     java.util.function.BiFunction<int[], String, int[]> choose) {
         List<byte[]> contents = new ArrayList<>();
         int total = 0;
         for (Path file : files) {
@@ -88,8 +110,7 @@ final class Cifar10 {
         }
         String pool = files.size() == 1 ? files.get(0).toString()
                 : files.get(0).getParent().resolve("data_batch_{1.." + files.size() + "}.bin").toString();
-        int[] indices = StratifiedSubset.draw(labels, names, new int[] {perClass}, new String[] {partName}, random,
-                pool)[0];
+        int[] indices = choose.apply(labels, pool);
         return select(contents, labels, indices);
     }
 

@@ -32,8 +32,8 @@ final class FashionMnist {
         SplittableRandom validationRandom = root.split();
         // The two halves decompress in parallel: gunzip is most of the load time.
         CompletableFuture<NativeImages> train = CompletableFuture.supplyAsync(
-                () -> part(directory, "train", spec.trainPerClass(), "training", trainRandom));
-        NativeImages validation = part(directory, "t10k", spec.valPerClass(), "validation", validationRandom);
+                () -> part(directory, "train", drawn(spec.trainPerClass(), "training", trainRandom)));
+        NativeImages validation = part(directory, "t10k", drawn(spec.valPerClass(), "validation", validationRandom));
         try {
             return new SourceSubsets(train.join(), validation, CLASS_NAMES);
         } catch (CompletionException e) {
@@ -44,8 +44,31 @@ final class FashionMnist {
         }
     }
 
-    private static NativeImages part(Path directory, String prefix, int perClass, String partName,
-                                     SplittableRandom random) {
+    /**
+     * The test images no validation draw of these subset seeds took: what the search never scored a network on.
+     *
+     * @param spec the dataset, its folder and the validation count per class the draws took
+     */
+    static HeldOutImages.Source heldOut(DataSpec spec, List<Long> subsetSeeds) {
+        Path directory = DataFiles.directory(spec.directory().map(Path::of).orElse(DEFAULT_DIRECTORY),
+                "Fashion-MNIST");
+        NativeImages rest = part(directory, "t10k", (labels, pool) -> StratifiedSubset.notDrawn(labels.length,
+                subsetSeeds.stream().map(seed -> {
+                    SplittableRandom root = new SplittableRandom(seed);
+                    root.split();
+                    return drawn(spec.valPerClass(), "validation", root.split()).apply(labels, pool);
+                }).toList()));
+        return new HeldOutImages.Source(rest, CLASS_NAMES);
+    }
+
+    private static java.util.function.BiFunction<int[], String, int[]> drawn(int perClass, String partName,
+                                                                             SplittableRandom random) {
+        return (labels, pool) -> StratifiedSubset.draw(labels, CLASS_NAMES, new int[] {perClass},
+                new String[] {partName}, random, pool)[0];
+    }
+
+    private static NativeImages part(Path directory, String prefix,
+                                     java.util.function.BiFunction<int[], String, int[]> choose) {
         IdxFile images = IdxFile.read(DataFiles.plainOrGzip(directory, prefix + "-images-idx3-ubyte"), 3);
         IdxFile labelFile = IdxFile.read(DataFiles.plainOrGzip(directory, prefix + "-labels-idx1-ubyte"), 1);
         int rows = images.dimensions()[1];
@@ -59,8 +82,7 @@ final class FashionMnist {
                     + " labels but " + images.file() + " holds " + images.count() + " images");
         }
         int[] labels = labelFile.labels(CLASS_NAMES.size());
-        int[] indices = StratifiedSubset.draw(labels, CLASS_NAMES, new int[] {perClass}, new String[] {partName},
-                random, images.file().toString())[0];
+        int[] indices = choose.apply(labels, images.file().toString());
         int volume = rows * columns;
         return NativeImages.select(images.data(), images.dataOffset(), volume, labels, indices, SHAPE);
     }

@@ -66,20 +66,43 @@ final class ImageFolder {
 
     SourceSubsets load(DataSpec spec) {
         InputShape shape = nativeShape();
-        int total = files.stream().mapToInt(List::size).sum();
-        int[] labels = new int[total];
-        List<Path> all = new ArrayList<>(total);
-        for (int c = 0; c < files.size(); c++) {
-            for (Path file : files.get(c)) {
-                labels[all.size()] = c;
-                all.add(file);
-            }
-        }
-        int[][] parts = StratifiedSubset.draw(labels, classNames,
-                new int[] {spec.trainPerClass(), spec.valPerClass()}, new String[] {"training", "validation"},
-                new SplittableRandom(spec.subsetSeed()), directory.toString());
+        int[] labels = labels();
+        List<Path> all = files.stream().flatMap(List::stream).toList();
+        int[][] parts = draw(spec, labels, spec.subsetSeed());
         return new SourceSubsets(decode(all, labels, parts[0], shape), decode(all, labels, parts[1], shape),
                 classNames);
+    }
+
+    /** The images no draw of these subset seeds took, for training or validation. */
+    HeldOutImages.Source heldOut(DataSpec spec, List<Long> subsetSeeds) {
+        int[] labels = labels();
+        List<Path> all = files.stream().flatMap(List::stream).toList();
+        List<int[]> draws = new ArrayList<>();
+        for (long seed : subsetSeeds) {
+            int[][] parts = draw(spec, labels, seed);
+            draws.add(parts[0]);
+            draws.add(parts[1]);
+        }
+        return new HeldOutImages.Source(decode(all, labels, StratifiedSubset.notDrawn(labels.length, draws),
+                nativeShape()), classNames);
+    }
+
+    private int[][] draw(DataSpec spec, int[] labels, long seed) {
+        return StratifiedSubset.draw(labels, classNames, new int[] {spec.trainPerClass(), spec.valPerClass()},
+                new String[] {"training", "validation"}, new SplittableRandom(seed), directory.toString());
+    }
+
+    /** The class of every image, classes in folder order and images in file order within each. */
+    private int[] labels() {
+        int total = files.stream().mapToInt(List::size).sum();
+        int[] labels = new int[total];
+        int next = 0;
+        for (int c = 0; c < files.size(); c++) {
+            for (int i = 0; i < files.get(c).size(); i++) {
+                labels[next++] = c;
+            }
+        }
+        return labels;
     }
 
     private static NativeImages decode(List<Path> all, int[] labels, int[] indices, InputShape shape) {

@@ -62,6 +62,17 @@ final class StratifiedSubset {
         return parts;
     }
 
+    /** The indices below {@code size} that none of the draws took, ascending. */
+    static int[] notDrawn(int size, List<int[]> draws) {
+        boolean[] taken = new boolean[size];
+        for (int[] draw : draws) {
+            for (int index : draw) {
+                taken[index] = true;
+            }
+        }
+        return java.util.stream.IntStream.range(0, size).filter(i -> !taken[i]).toArray();
+    }
+
     private static int[][] indicesByClass(int[] labels, int classes) {
         int[] counts = new int[classes];
         for (int label : labels) {
