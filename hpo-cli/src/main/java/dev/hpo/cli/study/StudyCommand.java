@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
         description = "Create, list, watch, stop, export and import studies on the API.",
         subcommands = {StudyCreateCommand.class, StudyListCommand.class, StudyStatusCommand.class,
                 StudyTrialsCommand.class, StudyBestCommand.class, StudyParetoCommand.class, StudyStopCommand.class,
-                StudyEnqueueCommand.class, StudyExportCommand.class, StudyImportCommand.class})
+                StudyEnqueueCommand.class, StudyExportCommand.class, StudyImportCommand.class,
+                StudyArtifactsCommand.class})
 public final class StudyCommand {
 }
