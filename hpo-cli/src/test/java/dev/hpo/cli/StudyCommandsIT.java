@@ -176,7 +176,7 @@ class StudyCommandsIT {
     @Test
     void bestDownloadSavesTheBestConfigurationsNetworkAndArtifactsListsIt() throws Exception {
         String id = hpo("study", "create", "-f", file("spec.json", spec().replace("\"parameters\"",
-                "\"artifacts\": {\"keep\": 1}, \"parameters\""))).toString()).out().trim();
+                "\"artifacts\": {\"keep\": 1}, \"parameters\"")).toString()).out().trim();
         long study = Long.parseLong(id);
         List<Suggestion> trials = new ArrayList<>();
         for (double score : new double[] {0.3, 0.9}) {
