@@ -4,7 +4,10 @@ import dev.hpo.protocol.ArtifactReference;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -32,6 +35,14 @@ public class ArtifactReferences {
     public List<ArtifactReference> ofStudy(long studyId) {
         return rows.ofStudy(studyId).stream()
                 .map(a -> new ArtifactReference(a.trialNumber(), a.name(), a.sizeBytes(), a.sha256())).toList();
+    }
+
+    /** The names of the files each trial of the study has here to download, by trial id; trials without none. */
+    public Map<Long, List<String>> downloadable(long studyId) {
+        Map<Long, List<String>> names = new HashMap<>();
+        rows.ofStudy(studyId).stream().filter(StoredArtifact::stored)
+                .forEach(a -> names.computeIfAbsent(a.trialId(), id -> new ArrayList<>()).add(a.name()));
+        return names;
     }
 
     /**

@@ -75,6 +75,13 @@ class ArtifactEndpointsTest {
         assertThat(download.header("Content-Length")).isEqualTo("12");
         assertThat(filesOf(ids.get(0))).isEmpty();
         assertThat(filesOf(ids.get(1))).hasSize(1);
+        JsonNode page = api.get("/api/dashboard/studies/" + study).json().get("trials");
+        List<String> linked = new ArrayList<>();
+        for (int row = 0; row < 4; row++) {
+            linked.add(page.get("id").get(row).asLong() + ":" + page.get("artifacts").get(row));
+        }
+        assertThat(linked).as("the dashboard links the kept files").containsExactly(ids.get(0) + ":null",
+                ids.get(1) + ":[\"network.zip\"]", ids.get(2) + ":null", ids.get(3) + ":[\"network.zip\"]");
     }
 
     @Test
