@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Files kept of trials: listed and downloaded by anyone who can read the study, uploaded by a trial's worker. */
 @RestController
-@Tag(name = "artifacts")
 class ArtifactController {
 
     private final Artifacts artifacts;
@@ -37,7 +35,7 @@ class ArtifactController {
     }
 
     @GetMapping("/api/studies/{studyId}/trials/{trialId}/artifacts")
-    @Operation(operationId = "listArtifacts", summary = "List a trial's files",
+    @Operation(tags = "trials", operationId = "listArtifacts", summary = "List a trial's files",
             description = "The files kept of the trial (its trained network, when its study keeps it), by name. A "
                     + "study imported from an archive lists the files its archive named, with available false.")
     List<ArtifactView> list(@PathVariable long studyId, @PathVariable long trialId) {
@@ -46,7 +44,7 @@ class ArtifactController {
 
     @GetMapping(value = "/api/studies/{studyId}/trials/{trialId}/artifacts/{name}",
             produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
-    @Operation(operationId = "downloadArtifact", summary = "Download a trial's file",
+    @Operation(tags = "trials", operationId = "downloadArtifact", summary = "Download a trial's file",
             description = "The file's bytes, streamed, with its length and SHA-256.")
     @ApiResponse(responseCode = "200", description = "The file.",
             content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
@@ -69,7 +67,7 @@ class ArtifactController {
 
     @PostMapping(value = "/api/trials/{trialId}/artifacts/{name}",
             consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
-    @Operation(operationId = "uploadArtifact", summary = "Upload a running trial's file",
+    @Operation(tags = "worker protocol", operationId = "uploadArtifact", summary = "Upload a running trial's file",
             description = "The worker running the trial sends a file of it (its trained network) before completing "
                     + "it, the body being the file's bytes and the header its SHA-256. The service recomputes the "
                     + "checksum and keeps nothing when it differs; the same name uploaded again replaces the file. "
