@@ -62,7 +62,7 @@ export function drawScatter(el, study, trials, ranking, onPick) {
   const feasiblePoints = [];
   const otherPoints = [];
   for (let i = 0; i < trials.state.length; i++) {
-    if (trials.state[i] !== 'COMPLETE' || xs[i] == null || ys[i] == null) continue;
+    if (trials.state[i] !== 'COMPLETE' || trials.confirmation[i] || xs[i] == null || ys[i] == null) continue;
     (trials.feasible[i] === true ? feasiblePoints : otherPoints).push([xs[i], ys[i], i]);
   }
   const markLines = [];
@@ -158,7 +158,9 @@ export function drawParallel(el, study, trials) {
   const { metric, goal } = firstObjective(study);
   const values = trials.metrics[metric] || [];
   const complete = [];
-  for (let i = 0; i < trials.state.length; i++) if (trials.state[i] === 'COMPLETE' && values[i] != null) complete.push(i);
+  for (let i = 0; i < trials.state.length; i++) {
+    if (trials.state[i] === 'COMPLETE' && !trials.confirmation[i] && values[i] != null) complete.push(i);
+  }
   const shown = downsample(complete, trials.rank, PARALLEL_LIMIT, 200);
   const parameters = study.parameters.filter((p) => trials.parameters[p.name]);
   const axes = parameters.map((p, dim) => {

@@ -50,6 +50,7 @@ export class TrialsTable {
       metric('params', 'Params'),
       { key: 'progress', label: 'Progress', cls: 'num', format: (v) => formatProgress(v, this.study.fidelity) },
       { key: 'rank', label: 'Rank', cls: 'num', format: formatValue },
+      { key: 'confirmation', label: 'Run', cls: '', format: (v) => (v ? 'confirmation' : 'search') },
       { key: 'feasible', label: 'Feasible', cls: 'feasible', format: formatFeasible },
       { key: 'wallSeconds', label: 'Wall time', cls: 'num', format: (v) => formatMetric('wallSeconds', v) },
       { key: 'reason', label: 'Reason', cls: 'reason', format: formatValue },

@@ -169,7 +169,8 @@ class StudyCommandsIT {
 
         assertThat(imported.exit()).isEqualTo(1);
         assertThat(imported.out()).isEmpty();
-        assertThat(imported.err()).contains("formatVersion").contains("must be 1").doesNotContain("Exception");
+        assertThat(imported.err()).contains("formatVersion").contains("must be one of [1, 2]")
+                .doesNotContain("Exception");
         assertThat(local.api.studies()).hasSize(before);
     }
 
@@ -214,5 +215,47 @@ class StudyCommandsIT {
         assertThat(best.err()).contains("kept no file of its best configuration").contains("\"artifacts\"")
                 .doesNotContain("Exception");
         assertThat(saved).doesNotExist();
+    }
+
+    @Test
+    void confirmStartsRunsOfTheBestAndReportShowsTheirMeanAndInterval() throws Exception {
+        String id = hpo("study", "create", "-f", file("spec.json", spec()).toString()).out().trim();
+        long study = Long.parseLong(id);
+        long trial = local.api.suggest(study, Suggest.of("cli-worker", 1)).trials().get(0).id();
+        local.api.complete(trial, Completion.of(Map.of("score", 0.6), "cli-worker"));
+        hpo("study", "stop", id);
+        Cli none = hpo("study", "report", id);
+
+        Cli confirmed = hpo("study", "confirm", id, "--top", "1", "--repeats", "3");
+        double[] scores = {0.5, 0.6, 0.7};
+        for (int run = 0; run < 3; run++) {
+            long runId = local.api.suggest(study, Suggest.of("cli-worker", 1)).trials().get(0).id();
+            local.api.complete(runId, Completion.of(Map.of("score", scores[run]), "cli-worker"));
+        }
+        Cli report = hpo("study", "report", id);
+
+        assertThat(none.exit()).isEqualTo(1);
+        assertThat(none.err()).contains("no confirmation runs").contains("study confirm " + id);
+        assertThat(confirmed.exit()).as(confirmed.err()).isZero();
+        assertThat(confirmed.out()).contains("3 confirmation runs of 1 configurations wait for workers");
+        assertThat(report.exit()).as(report.err()).isZero();
+        // Mean 0.6, sd 0.1, t(0.975, 2) * 0.1 / sqrt(3) = 0.2484.
+        assertThat(report.out()).contains("mean score").contains("3/3").contains("0.6000").contains("0.1000")
+                .contains("[0.3516, 0.8484]");
+        assertThat(hpo("study", "trials", id).out()).contains("confirm 2");
+    }
+
+    @Test
+    void confirmNamesAnUnknownTrialAndAStudyStillSearching() throws Exception {
+        String id = hpo("study", "create", "-f", file("spec.json", spec()).toString()).out().trim();
+
+        Cli searching = hpo("study", "confirm", id, "--top", "1");
+        hpo("study", "stop", id);
+        Cli unknown = hpo("study", "confirm", id, "--top", "0", "--trial", "999999");
+
+        assertThat(searching.exit()).isEqualTo(1);
+        assertThat(searching.err()).contains("still searching");
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.err()).contains("trials[0]").contains("999999");
     }
 }

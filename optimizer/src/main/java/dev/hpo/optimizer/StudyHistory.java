@@ -14,7 +14,8 @@ public record StudyHistory(StudySpec spec, List<Trial> trials) {
 
     public StudyHistory {
         Objects.requireNonNull(spec, "spec");
-        trials = List.copyOf(trials);
+        // Confirmation runs train on other data after the search ended: the search never learns from them.
+        trials = trials.stream().filter(t -> !t.confirmation()).toList();
     }
 
     /** The study as a search problem, the baseline resolved as far as the trials allow: what algorithms optimise. */

@@ -50,7 +50,7 @@ public final class StudyRanking {
         this.evaluations = evaluations;
         this.completed = evaluations.all().stream().filter(c -> c.outcome() == Outcome.COMPLETE).toList();
         evaluations.all().forEach(c -> c.trials().forEach(t -> byTrial.put(t.number(), c)));
-        for (EvaluatedConfiguration c : completedRanked()) {
+        for (EvaluatedConfiguration c : ranked()) {
             ranks.put(c.firstTrial(), ranks.size() + 1);
         }
         if (spec.multiObjective()) {
@@ -70,6 +70,8 @@ public final class StudyRanking {
      * @throws IllegalArgumentException when a trial's configuration does not belong to the study's space
      */
     public static StudyRanking of(StudySpec spec, List<Trial> trials) {
+        // Confirmation runs measure a result after the search; ranking them would let a re-run outvote the search.
+        trials = trials.stream().filter(t -> !t.confirmation()).toList();
         List<Constraint> resolved = Baseline.resolve(spec.constraints(), trials);
         List<Constraint> judged = resolved.stream().filter(c -> !c.needsBaseline()).toList();
         SearchProblem problem = new SearchProblem(spec.searchSpace(), spec.objectives(), judged, KnownMetrics.none(),
@@ -101,11 +103,11 @@ public final class StudyRanking {
      * the one closest to feasible; empty while no completed configuration reported the objective.
      */
     public Optional<EvaluatedConfiguration> best() {
-        return completedRanked().stream().findFirst();
+        return ranked().stream().findFirst();
     }
 
     /** The completed configurations that have a standing, best first: {@link #best()} heads them. */
-    private List<EvaluatedConfiguration> completedRanked() {
+    public List<EvaluatedConfiguration> ranked() {
         return evaluations.ranked().stream().filter(c -> c.outcome() == Outcome.COMPLETE).toList();
     }
 

@@ -22,6 +22,8 @@ import java.util.List;
 public record StudyArchive(Integer formatVersion, ArchivedStudy study, List<ArchivedTrial> trials,
                            List<ArchivedMeasurement> measurements, List<ArtifactReference> artifacts) {
 
-    /** The version of the document this protocol writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    /** The version of the document this protocol writes: 2 added the trials' {@code confirmation} flag. */
+    public static final int FORMAT_VERSION = 2;
+    /** The versions it reads. */
+    public static final List<Integer> READABLE_VERSIONS = List.of(1, 2);
 }

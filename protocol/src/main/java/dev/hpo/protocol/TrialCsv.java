@@ -13,7 +13,7 @@ import java.util.Set;
 public final class TrialCsv {
 
     private static final List<String> FIELDS = List.of("id", "number", "state", "configKey", "repeat", "enqueued",
-            "workerId", "engine", "attempts", "createdAt", "startedAt", "finishedAt", "failureReason");
+            "confirmation", "workerId", "engine", "attempts", "createdAt", "startedAt", "finishedAt", "failureReason");
 
     private TrialCsv() {
     }
@@ -32,7 +32,8 @@ public final class TrialCsv {
         row(out, header);
         for (TrialView t : trials) {
             List<Object> cells = new ArrayList<>(FIELDS.size() + parameters.size() + metrics.size());
-            cells.addAll(List.of(t.id(), t.number(), t.state(), t.configKey(), t.repeat(), t.enqueued()));
+            cells.addAll(List.of(t.id(), t.number(), t.state(), t.configKey(), t.repeat(), t.enqueued(),
+                    t.confirmation()));
             cells.add(t.workerId());
             cells.add(t.engine());
             cells.add(t.attempts());

@@ -30,7 +30,7 @@ class ProtocolJsonTest {
 
     private static final Candidate CANDIDATE = new Candidate(11, Map.of("width", 0.5), List.of(7L, 8L),
             Map.of("accuracy", 0.9), Map.of("accuracy", 0.01), true, 0);
-    private static final TrialView TRIAL = new TrialView(7, 3, 1, 11, 0, TrialState.COMPLETE, false,
+    private static final TrialView TRIAL = new TrialView(7, 3, 1, 11, 0, TrialState.COMPLETE, false, false,
             new LinkedHashMap<>(Map.of("width", 0.5)), Map.of("accuracy", 0.9), "w1", "pytorch", 1, null, null,
             CREATED, CREATED, CREATED, CREATED, 2.0,
             List.of(new MeasurementView(1, 2, 1.5, Map.of("loss", 0.3), CREATED)));
@@ -41,7 +41,7 @@ class ProtocolJsonTest {
         counts.put(TrialState.COMPLETE, 5L);
         return Stream.of(
                 Suggest.of("w1", 2),
-                new Suggestions(List.of(new Suggestion(7, 3, 1, 11, 0, 1, Map.of("width", 0.5), 5, 90, 60,
+                new Suggestions(List.of(new Suggestion(7, 3, 1, 11, 0, 1, false, Map.of("width", 0.5), 5, 90, 60,
                         Fidelity.steps(52), PLAIN.createObjectNode().put("timeCap", "90s"), true)), false),
                 MeasurementReport.of(2, 1.5, Map.of("loss", 0.3)).by("w1"),
                 new Heartbeat("w1"),
@@ -60,7 +60,7 @@ class ProtocolJsonTest {
                         List.of(new FieldError("count", "must be at least 1"))),
                 new StudyArchive(StudyArchive.FORMAT_VERSION, new ArchivedStudy(3L, StudyState.COMPLETED, false,
                         CREATED, CREATED, PLAIN.createObjectNode().put("name", "fm")),
-                        List.of(new ArchivedTrial(7L, 1L, 1L, 0, false, TrialState.PRUNED, TrialState.PRUNED,
+                        List.of(new ArchivedTrial(7L, 1L, 1L, 0, false, false, TrialState.PRUNED, TrialState.PRUNED,
                                 new LinkedHashMap<>(Map.of("width", 0.5)), Map.of("accuracy", 0.4), "w1", "dl4j", 2,
                                 null, CREATED, CREATED, CREATED, null)),
                         List.of(new ArchivedMeasurement(1L, 2, 3L, 4.5, Map.of("accuracy", 0.4), CREATED)),
@@ -82,24 +82,25 @@ class ProtocolJsonTest {
 
     @Test
     void aSuggestionCarriesItsCapsInSecondsOnlyAndItsBudgetInItsUnit() throws Exception {
-        Suggestion suggestion = new Suggestion(7, 3, 1, 11, 0, 1, Map.of(), 5, 90, 60, Fidelity.steps(52),
+        Suggestion suggestion = new Suggestion(7, 3, 1, 11, 0, 1, false, Map.of(), 5, 90, 60, Fidelity.steps(52),
                 PLAIN.createObjectNode(), false);
 
         assertThat(fields(suggestion)).containsExactly("id", "studyId", "number", "configKey", "repeat", "attempt",
-                "parameters", "seed", "timeCapSeconds", "heartbeatTimeoutSeconds", "fidelity", "trialSettings", "keepArtifacts");
+                "confirmation", "parameters", "seed", "timeCapSeconds", "heartbeatTimeoutSeconds", "fidelity", "trialSettings",
+                "keepArtifacts");
         assertThat(PLAIN.readTree(ProtocolJson.write(suggestion)).get("fidelity").toString())
                 .isEqualTo("{\"unit\":\"STEPS\",\"max\":52.0}");
     }
 
     @Test
     void absentValuesAreLeftOutAndInstantsAreIsoText() throws Exception {
-        TrialView waiting = new TrialView(7, 3, 1, 11, 0, TrialState.WAITING, true, Map.of(), Map.of(), null, null, 0,
-                null, null, CREATED, null, null, null, null, null);
+        TrialView waiting = new TrialView(7, 3, 1, 11, 0, TrialState.WAITING, true, false, Map.of(), Map.of(), null,
+                null, 0, null, null, CREATED, null, null, null, null, null);
 
         JsonNode json = PLAIN.readTree(ProtocolJson.write(waiting));
 
         assertThat(fields(waiting)).containsExactly("id", "studyId", "number", "configKey", "repeat", "state",
-                "enqueued", "parameters", "metrics", "attempts", "createdAt");
+                "enqueued", "confirmation", "parameters", "metrics", "attempts", "createdAt");
         assertThat(json.get("createdAt").asText()).isEqualTo("2026-01-01T10:00:00.123456Z");
     }
 

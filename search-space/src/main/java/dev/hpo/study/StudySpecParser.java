@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 
@@ -31,7 +32,7 @@ public final class StudySpecParser {
     static final String BASELINE = "baseline";
 
     static final List<String> FIELDS = List.of("name", "description", "objectives", "constraints", "algorithm",
-            "budget", "trialSettings", "fidelity", "parameters", "seed", ArtifactSettingsParser.FIELD);
+            "budget", "trialSettings", "fidelity", "parameters", "seed", "confirm", ArtifactSettingsParser.FIELD);
     static final Pattern STUDY_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
     static final Pattern METRIC = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,63}");
     static final int MAX_DESCRIPTION = 10_000;
@@ -93,6 +94,7 @@ public final class StudySpecParser {
         Optional<List<Parameter>> parameters = s.array("parameters", true)
                 .flatMap(a -> ParameterParser.parse(a, "parameters", problems));
         long seed = s.integer("seed", false, Long.MIN_VALUE, Long.MAX_VALUE).orElse(0);
+        Optional<Confirmation> confirm = confirm(s);
         Optional<ArtifactSettings> artifacts = ArtifactSettingsParser.parse(s);
         trialSettings.filter(TrialSettings::builtInTrainer).ifPresent(t -> {
             parameters.ifPresent(p -> TrainerVocabularyCheck.check(p, "parameters", t, problems));
@@ -105,7 +107,17 @@ public final class StudySpecParser {
         }
         return Optional.of(new StudySpec(name.orElseThrow(), description, SearchSpace.of(parameters.orElseThrow()),
                 objectives, constraints, settings.orElseThrow(), budget.orElseThrow(), trialSettings.orElseThrow(),
-                fidelity.orElseThrow(), seed, artifacts.orElseThrow()));
+                fidelity.orElseThrow(), seed, confirm, artifacts.orElseThrow()));
+    }
+
+    private static Optional<Confirmation> confirm(SpecObject s) {
+        return s.object("confirm", false, List.of("top", "repeats")).flatMap(c -> {
+            OptionalLong top = c.integer("top", true, 1, Confirmation.MAX_TOP);
+            OptionalLong repeats = c.integer("repeats", true, 2, Confirmation.MAX_REPEATS);
+            return top.isPresent() && repeats.isPresent()
+                    ? Optional.of(new Confirmation((int) top.getAsLong(), (int) repeats.getAsLong()))
+                    : Optional.empty();
+        });
     }
 
     /**

@@ -72,6 +72,7 @@ public final class StudySpecWriter {
             parameters.add(parameter(p));
         }
         root.put("seed", spec.seed());
+        spec.confirm().ifPresent(c -> root.putObject("confirm").put("top", c.top()).put("repeats", c.repeats()));
         if (spec.artifacts().keepsAny()) {
             root.putObject(ArtifactSettingsParser.FIELD).put("keep", spec.artifacts().keep());
         }

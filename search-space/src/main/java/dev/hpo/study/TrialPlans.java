@@ -3,9 +3,11 @@ package dev.hpo.study;
 import dev.hpo.arch.ArchitectureSpec;
 import dev.hpo.arch.ModelFamily;
 import dev.hpo.space.Configuration;
+import dev.hpo.trial.DataSpec;
 import dev.hpo.trial.TrainingOptions;
 import dev.hpo.trial.TrainingVocabulary;
 import dev.hpo.trial.TrialPlan;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,9 @@ public final class TrialPlans {
 
     /** Parameters that scale the network rather than set a training option. */
     public static final List<String> MULTIPLIERS = List.of("depth", "width", "resolution");
+    /** Mixed into the study seed for confirmation runs, so their seeds never meet a search repeat's. */
+    private static final long CONFIRMATION_SUBSETS = 0x6A09E667F3BCC909L;
+    private static final long CONFIRMATION_TRAINING = 0xBB67AE8584CAA73BL;
     /** A categorical {@code "on"}/{@code "off"} switch for SAM: off trains with {@code samRho} 0. */
     public static final String SAM = "sam";
     /** SAM's neighbourhood size when {@code sam} is on and no positive {@code samRho} is given. */
@@ -43,12 +48,46 @@ public final class TrialPlans {
      *         is unknown to the trainer or out of its range
      */
     public static TrialPlan resolve(TrialSettings settings, Configuration parameters, int repeat, long studySeed) {
-        ModelFamily family = settings.model().orElseThrow(() -> new IllegalArgumentException(
-                "the trial settings name no model, so a custom trial script runs this study, not the built-in trainer"));
-        DatasetSettings data = settings.dataset().orElseThrow();
+        DatasetSettings data = settings.dataset().orElseThrow(TrialPlans::noModel);
         if (repeat < 0 || repeat >= settings.repeats()) {
             throw new IllegalArgumentException("repeat must be in [0, " + settings.repeats() + "), got " + repeat);
         }
+        return plan(settings, parameters, trainingSeed(studySeed, repeat),
+                data.toDataSpec(subsetSeed(studySeed, repeat)));
+    }
+
+    /** Resolves run {@code run} of the confirmation of a configuration of the given study. */
+    public static TrialPlan confirmation(StudySpec study, Configuration parameters, int run) {
+        return confirmation(study.trialSettings(), parameters, run, study.seed());
+    }
+
+    /**
+     * The plan of a confirmation run: the configuration trained as the search trained it, on a subset no search
+     * repeat drew (its own seeds, from a stream the search never uses), and scored on images no search trial was
+     * validated on.
+     *
+     * @param run which confirmation run of this configuration, from 0; distinct runs draw distinct subsets
+     * @throws IllegalArgumentException as {@link #resolve(TrialSettings, Configuration, int, long)}, or when
+     *         {@code run} is negative
+     */
+    public static TrialPlan confirmation(TrialSettings settings, Configuration parameters, int run, long studySeed) {
+        DatasetSettings data = settings.dataset().orElseThrow(TrialPlans::noModel);
+        if (run < 0) {
+            throw new IllegalArgumentException("a confirmation run must be >= 0, got " + run);
+        }
+        List<Long> searched = new ArrayList<>();
+        for (int r = 0; r < settings.repeats(); r++) {
+            searched.add(subsetSeed(studySeed, r));
+        }
+        long seed = mix(studySeed ^ CONFIRMATION_SUBSETS, run);
+        return plan(settings, parameters, mix(studySeed ^ CONFIRMATION_TRAINING, run),
+                data.toDataSpec(seed).heldOutFrom(seed, searched));
+    }
+
+    private static TrialPlan plan(TrialSettings settings, Configuration parameters, long trainingSeed,
+                                  DataSpec dataSpec) {
+        ModelFamily family = settings.model().orElseThrow(TrialPlans::noModel);
+        DatasetSettings data = settings.dataset().orElseThrow();
         Map<String, Object> options = new LinkedHashMap<>(settings.training());
         Map<String, Double> multipliers = new HashMap<>();
         String sam = null;
@@ -70,7 +109,7 @@ public final class TrialPlans {
             }
         }
         if (!options.containsKey("seed")) {
-            options.put("seed", trainingSeed(studySeed, repeat));
+            options.put("seed", trainingSeed);
         }
         TrainingOptions training = TrainingVocabulary.apply(TrainingOptions.defaults(), options);
         if ("off".equals(sam)) {
@@ -81,8 +120,12 @@ public final class TrialPlans {
         ArchitectureSpec architecture = new ArchitectureSpec(family, data.input(), data.classes(),
                 multipliers.getOrDefault("depth", 1.0), multipliers.getOrDefault("width", 1.0),
                 multipliers.getOrDefault("resolution", 1.0));
-        return new TrialPlan(architecture, data.toDataSpec(subsetSeed(studySeed, repeat)), training,
-                settings.timeCap());
+        return new TrialPlan(architecture, dataSpec, training, settings.timeCap());
+    }
+
+    private static IllegalArgumentException noModel() {
+        return new IllegalArgumentException("the trial settings name no model, so a custom trial script runs this "
+                + "study, not the built-in trainer");
     }
 
     /**

@@ -22,6 +22,9 @@ import java.util.Optional;
  * @param configKey the number of the first trial of its configuration, shared by all repeats of it
  * @param repeat which repeat of its configuration, from 0: repeat {@code r} trains on the {@code r}-th subset
  * @param enqueued true when a user asked for this configuration (a baseline, say) instead of the search
+ * @param confirmation true for a confirmation run: the configuration of trial {@code configKey} trained again on a
+ *        fresh subset after the search ended, its {@code repeat} the run's index; kept out of the search and its
+ *        ranking
  * @param parameters the configuration it runs, in the search space's canonical types
  * @param state where it is in its life
  * @param stopRequested PRUNED or STOPPED once its worker has been told to stop: the state it will end in;
@@ -39,9 +42,10 @@ import java.util.Optional;
  * @param heartbeatAt its worker's last sign of life while it runs; null when no worker holds it
  */
 public record Trial(long id, long studyId, long number, long configKey, int repeat, boolean enqueued,
-                    Configuration parameters, TrialState state, TrialState stopRequested, String workerId,
-                    String engine, int attempts, Map<String, Double> metrics, String failureReason, List<Measurement> measurements,
-                    Instant createdAt, Instant startedAt, Instant finishedAt, Instant heartbeatAt) {
+                    boolean confirmation, Configuration parameters, TrialState state, TrialState stopRequested,
+                    String workerId, String engine, int attempts, Map<String, Double> metrics, String failureReason,
+                    List<Measurement> measurements, Instant createdAt, Instant startedAt, Instant finishedAt,
+                    Instant heartbeatAt) {
 
     public Trial {
         Objects.requireNonNull(parameters, "parameters");
@@ -69,7 +73,19 @@ public record Trial(long id, long studyId, long number, long configKey, int repe
      */
     public static Trial waiting(long studyId, long number, long configKey, int repeat, boolean enqueued,
                                 Configuration parameters, Instant createdAt) {
-        return new Trial(0, studyId, number, configKey, repeat, enqueued, parameters, TrialState.WAITING, null, null,
+        return new Trial(0, studyId, number, configKey, repeat, enqueued, false, parameters, TrialState.WAITING, null,
+                null, null, 0, Map.of(), null, List.of(), createdAt, null, null, null);
+    }
+
+    /**
+     * A confirmation run that has just been created and waits for a worker.
+     *
+     * @param configKey the configuration key of the search trials it confirms
+     * @param run which confirmation run of that configuration, from 0
+     */
+    public static Trial confirmationWaiting(long studyId, long number, long configKey, int run,
+                                            Configuration parameters, Instant createdAt) {
+        return new Trial(0, studyId, number, configKey, run, false, true, parameters, TrialState.WAITING, null, null,
                 null, 0, Map.of(), null, List.of(), createdAt, null, null, null);
     }
 
@@ -83,7 +99,7 @@ public record Trial(long id, long studyId, long number, long configKey, int repe
     public static Trial of(long number, Configuration parameters, TrialState state, Map<String, Double> metrics,
                            List<Measurement> measurements, boolean enqueued, Instant at) {
         boolean started = state != TrialState.WAITING;
-        return new Trial(number, 0, number, number, 0, enqueued, parameters, state, null, null, null,
+        return new Trial(number, 0, number, number, 0, enqueued, false, parameters, state, null, null, null,
                 started ? 1 : 0, metrics, null, measurements, at, started ? at : null, state.isFinished() ? at : null,
                 null);
     }
@@ -124,7 +140,7 @@ public record Trial(long id, long studyId, long number, long configKey, int repe
      */
     public Trial claim(String worker, String trainedBy, Instant at) {
         Objects.requireNonNull(worker, "worker");
-        return new Trial(id, studyId, number, configKey, repeat, enqueued, parameters,
+        return new Trial(id, studyId, number, configKey, repeat, enqueued, confirmation, parameters,
                 state.moveTo(TrialState.RUNNING), null, worker, trainedBy, attempts + 1, metrics, failureReason,
                 List.of(), createdAt, at, finishedAt, at);
     }
@@ -140,8 +156,9 @@ public record Trial(long id, long studyId, long number, long configKey, int repe
         if (!end.isFinished()) {
             throw new IllegalTrialTransitionException(state, end);
         }
-        return new Trial(id, studyId, number, configKey, repeat, enqueued, parameters, state.moveTo(end),
-                stopRequested, workerId, engine, attempts, keptOnEnding(end, results), reason, measurements,
+        return new Trial(id, studyId, number, configKey, repeat, enqueued, confirmation, parameters,
+                state.moveTo(end), stopRequested, workerId, engine, attempts, keptOnEnding(end, results), reason,
+                measurements,
                 createdAt, startedAt, at, heartbeatAt);
     }
 
@@ -167,7 +184,7 @@ public record Trial(long id, long studyId, long number, long configKey, int repe
      * @throws IllegalTrialTransitionException unless it is RUNNING
      */
     public Trial requeue() {
-        return new Trial(id, studyId, number, configKey, repeat, enqueued, parameters,
+        return new Trial(id, studyId, number, configKey, repeat, enqueued, confirmation, parameters,
                 state.moveTo(TrialState.WAITING), null, null, engine, attempts, metrics, failureReason, List.of(),
                 createdAt, startedAt, finishedAt, null);
     }
@@ -182,8 +199,9 @@ public record Trial(long id, long studyId, long number, long configKey, int repe
         if (state != TrialState.RUNNING) {
             throw new IllegalTrialTransitionException(state, end);
         }
-        return new Trial(id, studyId, number, configKey, repeat, enqueued, parameters, state, end, workerId, engine,
-                attempts, metrics, failureReason, measurements, createdAt, startedAt, finishedAt, heartbeatAt);
+        return new Trial(id, studyId, number, configKey, repeat, enqueued, confirmation, parameters, state, end,
+                workerId, engine, attempts, metrics, failureReason, measurements, createdAt, startedAt, finishedAt,
+                heartbeatAt);
     }
 
     /**
@@ -195,14 +213,16 @@ public record Trial(long id, long studyId, long number, long configKey, int repe
         if (state != TrialState.WAITING) {
             throw new IllegalTrialTransitionException(state, TrialState.STOPPED);
         }
-        return new Trial(id, studyId, number, configKey, repeat, enqueued, parameters, TrialState.STOPPED, null,
-                workerId, engine, attempts, metrics, failureReason, List.of(), createdAt, startedAt, at, null);
+        return new Trial(id, studyId, number, configKey, repeat, enqueued, confirmation, parameters,
+                TrialState.STOPPED, null, workerId, engine, attempts, metrics, failureReason, List.of(), createdAt,
+                startedAt, at, null);
     }
 
     /** This trial with the id its store gave it. */
     public Trial withId(long storedId) {
-        return new Trial(storedId, studyId, number, configKey, repeat, enqueued, parameters, state, stopRequested,
-                workerId, engine, attempts, metrics, failureReason, measurements, createdAt, startedAt, finishedAt,
+        return new Trial(storedId, studyId, number, configKey, repeat, enqueued, confirmation, parameters, state,
+                stopRequested, workerId, engine, attempts, metrics, failureReason, measurements, createdAt,
+                startedAt, finishedAt,
                 heartbeatAt);
     }
 
@@ -213,15 +233,17 @@ public record Trial(long id, long studyId, long number, long configKey, int repe
      * @throws dev.hpo.space.InvalidConfigurationException when they do not fit the space
      */
     public Trial inCanonicalTypes(SearchSpace space) {
-        return new Trial(id, studyId, number, configKey, repeat, enqueued, space.canonical(parameters), state,
+        return new Trial(id, studyId, number, configKey, repeat, enqueued, confirmation, space.canonical(parameters),
+                state,
                 stopRequested, workerId, engine, attempts, metrics, failureReason, measurements, createdAt,
                 startedAt, finishedAt, heartbeatAt);
     }
 
     /** This trial with the measurements of its latest attempt replaced. */
     public Trial withMeasurements(List<Measurement> latestAttempt) {
-        return new Trial(id, studyId, number, configKey, repeat, enqueued, parameters, state, stopRequested, workerId,
-                engine, attempts, metrics, failureReason, latestAttempt, createdAt, startedAt, finishedAt,
+        return new Trial(id, studyId, number, configKey, repeat, enqueued, confirmation, parameters, state,
+                stopRequested, workerId, engine, attempts, metrics, failureReason, latestAttempt, createdAt,
+                startedAt, finishedAt,
                 heartbeatAt);
     }
 }

@@ -138,6 +138,23 @@ class StudySpecParserTest {
     }
 
     @Test
+    void aConfirmationIsReadWrittenBackAndCheckedField() {
+        StudySpec spec = parse(s -> s.putObject("confirm").put("top", 3).put("repeats", 10));
+
+        assertThat(spec.confirm()).contains(new Confirmation(3, 10));
+        assertThat(StudySpecParser.parse(VALID).confirm()).isEmpty();
+        assertThat(StudySpecParser.parse(StudySpecWriter.toJson(spec))).isEqualTo(spec);
+        assertThat(errors(s -> s.putObject("confirm").put("top", 0).put("repeats", 1)))
+                .extracting(FieldError::toString).containsExactly(
+                        "confirm.top: must be in [1, 100], got 0",
+                        "confirm.repeats: must be in [2, 100], got 1");
+        assertThat(errors(s -> s.putObject("confirm").put("top", 1).put("repeats", 5).put("seeds", 2)))
+                .extracting(FieldError::path).containsExactly("confirm.seeds");
+        assertThat(errors(s -> s.putObject("confirm").put("top", 1)))
+                .extracting(FieldError::path).containsExactly("confirm.repeats");
+    }
+
+    @Test
     void reportsEveryProblemAtOnceWithItsPath() {
         List<FieldError> errors = errors(s -> {
             s.put("colour", "blue");
@@ -148,7 +165,7 @@ class StudySpecParserTest {
 
         assertThat(errors).extracting(FieldError::toString).containsExactly(
                 "colour: unknown field; expected one of name, description, objectives, constraints, algorithm, "
-                        + "budget, trialSettings, fidelity, parameters, seed, artifacts",
+                        + "budget, trialSettings, fidelity, parameters, seed, confirm, artifacts",
                 "budget.maxTrials: must be in [1, 1000000], got 0",
                 "parameters[1].max: must be greater than min (0.001)",
                 "parameters[2].min: must be positive on a log scale, got 0");

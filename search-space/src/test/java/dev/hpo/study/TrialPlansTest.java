@@ -136,4 +136,28 @@ class TrialPlansTest {
         assertThatThrownBy(() -> TrialPlans.resolve(custom, Configuration.of(Map.of()), 0, 1))
                 .hasMessageContaining("name no model");
     }
+
+    @Test
+    void confirmationRunsDrawSeedsNoRepeatUsesAndLeaveOutEverySearchSubset() {
+        TrialSettings s = settings(Dataset.FASHION_MNIST, 3, Map.of());
+        Configuration c = Configuration.of(Map.of("width", 0.5));
+        Set<Long> searchSubsets = new HashSet<>();
+        Set<Long> searchTraining = new HashSet<>();
+        for (int r = 0; r < 3; r++) {
+            searchSubsets.add(TrialPlans.resolve(s, c, r, 42).data().subsetSeed());
+            searchTraining.add(TrialPlans.resolve(s, c, r, 42).training().seed());
+        }
+        Set<Long> runs = new HashSet<>();
+        for (int run = 0; run < 10; run++) {
+            TrialPlan plan = TrialPlans.confirmation(s, c, run, 42);
+            assertThat(plan.data().excludedSubsets()).containsExactlyInAnyOrderElementsOf(searchSubsets);
+            assertThat(searchSubsets).doesNotContain(plan.data().subsetSeed());
+            assertThat(searchTraining).doesNotContain(plan.training().seed());
+            assertThat(plan.architecture()).isEqualTo(TrialPlans.resolve(s, c, 0, 42).architecture());
+            runs.add(plan.data().subsetSeed());
+        }
+        assertThat(runs).hasSize(10);
+        assertThat(TrialPlans.resolve(s, c, 0, 42).data().excludedSubsets()).isEmpty();
+        assertThatThrownBy(() -> TrialPlans.confirmation(s, c, -1, 42)).hasMessageContaining("must be >= 0");
+    }
 }

@@ -35,7 +35,7 @@ class TrialTest {
 
     @Test
     void rejectsAStopRequestThatIsNotAnEndingOfAStoppedTrial() {
-        assertThatThrownBy(() -> new Trial(1, 1, 0, 0, 0, false, CONFIG, TrialState.RUNNING, TrialState.COMPLETE,
+        assertThatThrownBy(() -> new Trial(1, 1, 0, 0, 0, false, false, CONFIG, TrialState.RUNNING, TrialState.COMPLETE,
                 "w", "dl4j", 1, Map.of(), null, List.of(), Instant.EPOCH, Instant.EPOCH, null, Instant.EPOCH))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PRUNED or STOPPED");
     }

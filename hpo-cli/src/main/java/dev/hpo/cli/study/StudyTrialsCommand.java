@@ -77,7 +77,7 @@ public final class StudyTrialsCommand implements Callable<Integer> {
         }
     }
 
-    /** One row per trial, its progress in the study's fidelity unit. */
+    /** One row per trial, its progress in the study's fidelity unit; a confirmation run's repeat reads "confirm N". */
     static String table(long studyId, List<TrialView> trials, Fidelity fidelity) {
         if (trials.isEmpty()) {
             return "no trials in study " + studyId + System.lineSeparator();
@@ -88,7 +88,8 @@ public final class StudyTrialsCommand implements Callable<Integer> {
             if (t.failureReason() != null) {
                 result = (result.isEmpty() ? "" : result + " ") + "reason: " + t.failureReason();
             }
-            rows.add(List.of(String.valueOf(t.id()), t.state().name(), String.valueOf(t.repeat()),
+            String repeat = t.confirmation() ? "confirm " + t.repeat() : String.valueOf(t.repeat());
+            rows.add(List.of(String.valueOf(t.id()), t.state().name(), repeat,
                     t.workerId() == null ? "-" : t.workerId(), Format.progress(t.progress(), fidelity),
                     Format.parameters(t.parameters()), result));
         }

@@ -89,7 +89,7 @@ class StudyProgressTest {
     }
 
     private static TrialView running(long number, Double progress) {
-        return new TrialView(number, 7, number, number, 0, TrialState.RUNNING, false, Map.of("width", 0.5), Map.of(),
+        return new TrialView(number, 7, number, number, 0, TrialState.RUNNING, false, false, Map.of("width", 0.5), Map.of(),
                 "w1", null, 1, null, null, Instant.parse("2026-01-01T10:00:00Z"), null, null, null, progress, null);
     }
 }

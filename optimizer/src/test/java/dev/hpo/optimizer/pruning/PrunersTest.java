@@ -150,9 +150,9 @@ class PrunersTest {
         }
         Trial atTheEnd = completedAt(10, 52, 0.1);
         Trial almost = completedAt(11, 51, 0.1);
-        Trial running = new Trial(atTheEnd.id(), 0, 10, 10, 0, false, atTheEnd.parameters(), TrialState.RUNNING,
+        Trial running = new Trial(atTheEnd.id(), 0, 10, 10, 0, false, false, atTheEnd.parameters(), TrialState.RUNNING,
                 null, "w", null, 1, Map.of(), null, atTheEnd.measurements(), Instant.EPOCH, Instant.EPOCH, null, null);
-        Trial runningAlmost = new Trial(almost.id(), 0, 11, 11, 0, false, almost.parameters(), TrialState.RUNNING,
+        Trial runningAlmost = new Trial(almost.id(), 0, 11, 11, 0, false, false, almost.parameters(), TrialState.RUNNING,
                 null, "w", null, 1, Map.of(), null, almost.measurements(), Instant.EPOCH, Instant.EPOCH, null, null);
 
         assertThat(rule.shouldStop(history(earlier, running), running)).isFalse();

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import dev.hpo.protocol.Best;
 import dev.hpo.protocol.Completion;
+import dev.hpo.protocol.Confirm;
+import dev.hpo.protocol.ConfirmationReport;
 import dev.hpo.protocol.Enqueue;
 import dev.hpo.protocol.Heartbeat;
 import dev.hpo.protocol.MeasurementReport;
@@ -241,6 +243,17 @@ public final class ApiClient {
     /** Enqueues a configuration to run before sampled ones: one trial per repeat. */
     public List<TrialView> enqueue(long studyId, Enqueue request) {
         return exchanges.post("api/studies/" + studyId + "/trials", json(request), ProtocolJson.listOf(TrialView.class));
+    }
+
+    /** Asks a finished study for confirmation runs; answers with its report, the new runs counted in. */
+    public ConfirmationReport confirm(long studyId, Confirm request) {
+        return exchanges.post("api/studies/" + studyId + "/confirmations", json(request),
+                type(ConfirmationReport.class));
+    }
+
+    /** A study's confirmed configurations with their means and 95% intervals. */
+    public ConfirmationReport confirmations(long studyId) {
+        return exchanges.get("api/studies/" + studyId + "/confirmations", type(ConfirmationReport.class));
     }
 
     /** One trial with its measurements. */

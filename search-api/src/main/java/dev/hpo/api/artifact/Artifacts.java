@@ -53,7 +53,8 @@ class Artifacts {
      * Keeps a file of a running trial, replacing one of the same name (a retried upload).
      *
      * @throws ApiException.NotFound when the trial does not exist
-     * @throws ApiException.Conflict when its study keeps no artifacts, or the trial is not running for this worker
+     * @throws ApiException.Conflict when its study keeps no artifacts, the trial is a confirmation run, or it is not
+     *     running for this worker
      * @throws ApiException.InvalidRequest for a bad name or checksum, or a body whose SHA-256 differs from it
      * @throws ApiException.PayloadTooLarge when the body exceeds the service's limit
      */
@@ -70,6 +71,10 @@ class Artifacts {
         if (!catalog.spec(statuses.find(trial.studyId()).orElseThrow()).artifacts().keepsAny()) {
             throw new ApiException.Conflict("Study " + trial.studyId() + " keeps no artifacts; its spec would need "
                     + "\"artifacts\": {\"keep\": K}.");
+        }
+        if (trial.confirmation()) {
+            throw new ApiException.Conflict("Trial " + trialId + " is a confirmation run; confirmation runs keep no "
+                    + "artifacts.");
         }
         if (trial.state() != TrialState.RUNNING || workerId == null || !workerId.equals(trial.workerId())) {
             throw new ApiException.Conflict("Trial " + trialId + " is " + trial.state() + (trial.state()

@@ -18,12 +18,15 @@ import java.util.Map;
  * @param feasible for a completed trial, whether its configuration meets every constraint as the study's ranking
  *        judges it
  * @param rank for a completed trial, where its configuration ranks among the completed ones, 1 for the best
+ * @param confirmation whether the trial is a confirmation run: listed, but kept out of the charts as out of the
+ *        ranking
  * @param metrics final metrics by name: the standard ones and every metric the study ranks or constrains by
  * @param parameters parameter values by name, for each parameter of the search space
  * @param artifacts the names of the files kept of the trial (its trained network) to download; null for none
  */
 record TrialColumns(List<Long> id, List<Long> number, List<String> state, List<Double> finishedSeconds,
                     List<Double> wallSeconds, List<Integer> epochs, List<Double> progress, List<String> reason,
-                    List<Boolean> feasible, List<Integer> rank, Map<String, List<Double>> metrics,
+                    List<Boolean> feasible, List<Integer> rank, List<Boolean> confirmation,
+                    Map<String, List<Double>> metrics,
                     Map<String, List<Object>> parameters, List<List<String>> artifacts) {
 }

@@ -28,6 +28,7 @@ final class TrialColumnsBuilder {
     private final List<String> reason = new ArrayList<>();
     private final List<Boolean> feasible = new ArrayList<>();
     private final List<Integer> rank = new ArrayList<>();
+    private final List<Boolean> confirmation = new ArrayList<>();
     private final Map<String, List<Double>> metrics = new LinkedHashMap<>();
     private final Map<String, List<Object>> parameters = new LinkedHashMap<>();
     private final List<List<String>> artifacts = new ArrayList<>();
@@ -68,6 +69,7 @@ final class TrialColumnsBuilder {
         feasible.add(complete ? ranking.feasible(trial) : null);
         OptionalInt ranked = complete ? ranking.rank(trial) : OptionalInt.empty();
         rank.add(ranked.isPresent() ? Integer.valueOf(ranked.getAsInt()) : null);
+        confirmation.add(trial.confirmation());
         for (Map.Entry<String, List<Object>> parameter : parameters.entrySet()) {
             parameter.getValue().add(value(trial.parameters().values().get(parameter.getKey())));
         }
@@ -82,8 +84,9 @@ final class TrialColumnsBuilder {
         return new TrialColumns(Collections.unmodifiableList(id), Collections.unmodifiableList(number),
                 Collections.unmodifiableList(state), Collections.unmodifiableList(finishedSeconds),
                 Collections.unmodifiableList(wallSeconds), Collections.unmodifiableList(epochs),
-                Collections.unmodifiableList(progress), Collections.unmodifiableList(reason), Collections.unmodifiableList(feasible),
-                Collections.unmodifiableList(rank), Collections.unmodifiableMap(metricColumns),
+                Collections.unmodifiableList(progress), Collections.unmodifiableList(reason),
+                Collections.unmodifiableList(feasible), Collections.unmodifiableList(rank),
+                Collections.unmodifiableList(confirmation), Collections.unmodifiableMap(metricColumns),
                 Collections.unmodifiableMap(parameterColumns), Collections.unmodifiableList(artifacts));
     }
 

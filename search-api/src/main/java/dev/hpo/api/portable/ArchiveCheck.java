@@ -43,6 +43,9 @@ final class ArchiveCheck {
     private ArchiveCheck() {
     }
 
+    /** The archive's format version, once read. */
+    private int formatVersion;
+
     /**
      * @throws ApiException.InvalidRequest listing every problem of the archive
      */
@@ -52,14 +55,15 @@ final class ArchiveCheck {
 
     private CheckedArchive read(StudyArchive archive) {
         if (archive.formatVersion() == null) {
-            throw invalid(List.of(new FieldError("formatVersion", "is required; this service reads version "
-                    + StudyArchive.FORMAT_VERSION)));
+            throw invalid(List.of(new FieldError("formatVersion", "is required; this service reads versions "
+                    + StudyArchive.READABLE_VERSIONS)));
         }
-        if (archive.formatVersion() != StudyArchive.FORMAT_VERSION) {
+        if (!StudyArchive.READABLE_VERSIONS.contains(archive.formatVersion())) {
             // Another version may mean anything by its other fields, so they are not judged.
-            throw invalid(List.of(new FieldError("formatVersion", "must be " + StudyArchive.FORMAT_VERSION
-                    + ", the version this service reads, got " + archive.formatVersion())));
+            throw invalid(List.of(new FieldError("formatVersion", "must be one of " + StudyArchive.READABLE_VERSIONS
+                    + ", the versions this service reads, got " + archive.formatVersion())));
         }
+        formatVersion = archive.formatVersion();
         ArchivedStudy study = archive.study();
         Optional<StudySpec> spec = Optional.empty();
         String specJson = null;
@@ -160,6 +164,12 @@ final class ArchiveCheck {
             add(at + ".configKey", "must be at most the trial's number (" + t.number() + "), got " + t.configKey());
         }
         required(at + ".enqueued", t.enqueued());
+        // Version 1 had no confirmation runs: there the flag is absent and false.
+        if (formatVersion >= 2) {
+            required(at + ".confirmation", t.confirmation());
+        } else if (t.confirmation() != null) {
+            add(at + ".confirmation", "is not part of format version 1; write formatVersion 2");
+        }
         required(at + ".createdAt", t.createdAt());
         if (t.state() == null) {
             add(at + ".state", "is required");
@@ -185,7 +195,7 @@ final class ArchiveCheck {
         Trial trial;
         try {
             trial = new Trial(0, 0, t.number(), t.configKey(), t.repeat(), t.enqueued(),
-                    Configuration.of(t.parameters()), t.state(), t.stopRequested(), t.workerId(), t.engine(),
+                    Boolean.TRUE.equals(t.confirmation()), Configuration.of(t.parameters()), t.state(), t.stopRequested(), t.workerId(), t.engine(),
                     t.attempts(), metrics, t.failureReason(), List.of(), t.createdAt(), t.startedAt(),
                     t.finishedAt(), t.lastHeartbeatAt());
         } catch (IllegalArgumentException e) {

@@ -87,7 +87,8 @@ class StudyExport {
     }
 
     private static ArchivedTrial trial(Trial t) {
-        return new ArchivedTrial(t.id(), t.number(), t.configKey(), t.repeat(), t.enqueued(), t.state(),
+        return new ArchivedTrial(t.id(), t.number(), t.configKey(), t.repeat(), t.enqueued(),
+                t.confirmation(), t.state(),
                 t.stopRequested(), t.parameters().values(), t.metrics(), t.workerId(), t.engine(), t.attempts(),
                 t.failureReason(), t.createdAt(), t.startedAt(), t.finishedAt(), t.heartbeatAt());
     }

@@ -70,7 +70,8 @@ public class HeartbeatReaper {
                 continue;
             }
             Trial after;
-            if (study.getState().finished() || trial.stopRequested() != null) {
+            // A confirmation run belongs to a study that has ended; only a stop request ends it.
+            if ((study.getState().finished() && !trial.confirmation()) || trial.stopRequested() != null) {
                 // The worker was told to stop and never confirmed: the trial ends as it was going to.
                 TrialState end = trial.stopRequested() != null ? trial.stopRequested() : TrialState.STOPPED;
                 after = trial.finish(end, Map.of(), LOST_WORKER, now);

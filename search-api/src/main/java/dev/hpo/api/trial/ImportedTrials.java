@@ -23,9 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class ImportedTrials {
 
     private static final String INSERT_TRIAL = "INSERT INTO trials (study_id, number, config_key, repeat_index,"
-            + " parameters_json, enqueued, state, stop_reason, worker_id, engine, attempts, metrics_json,"
+            + " parameters_json, enqueued, confirmation, state, stop_reason, worker_id, engine, attempts, metrics_json,"
             + " failure_reason, created_at, started_at, finished_at, heartbeat_at, version)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
 
     private static final String INSERT_MEASUREMENT = "INSERT INTO measurements"
             + " (trial_id, attempt, step, elapsed_seconds, metrics_json, reported_at) VALUES (?, ?, ?, ?, ?, ?)";
@@ -59,7 +59,7 @@ public class ImportedTrials {
             GeneratedKeyHolder key = new GeneratedKeyHolder();
             jdbc.sql(INSERT_TRIAL)
                     .params(studyId, t.number(), t.configKey(), t.repeat(), rows.write(t.parameters().values()),
-                            t.enqueued(), t.state().name(),
+                            t.enqueued(), t.confirmation(), t.state().name(),
                             t.stopRequested() == null ? null : t.stopRequested().name(), t.workerId(), t.engine(),
                             t.attempts(), t.metrics().isEmpty() ? null : rows.write(t.metrics()), t.failureReason(),
                             utc(t.createdAt()), utc(t.startedAt()), utc(t.finishedAt()), utc(t.heartbeatAt()))

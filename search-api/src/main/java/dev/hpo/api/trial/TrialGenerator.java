@@ -12,6 +12,7 @@ import dev.hpo.study.StudySpec;
 import dev.hpo.trial.Trial;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * budget holds, and the search always sees every trial created before it.
  */
 @Component
-class TrialGenerator {
+public class TrialGenerator {
 
     private final StudyRepository studies;
     private final TrialStore store;
@@ -106,6 +107,46 @@ class TrialGenerator {
         // They run before the sampled trials already read.
         waiting.forget(studyId);
         return created;
+    }
+
+    /**
+     * Creates {@code runs} confirmation runs of each configuration, numbered after the runs it already has, so that
+     * asking again adds runs on subsets not drawn before.
+     *
+     * @param confirmed a trial of each configuration to confirm, its parameters as stored
+     * @throws ApiException.Conflict while the study is still searching
+     */
+    public List<Trial> confirm(long studyId, List<Trial> confirmed, int runs) {
+        List<Trial> created = transaction.execute(status -> {
+            StudyEntity study = studies.lockById(studyId).orElseThrow();
+            if (!study.getState().finished()) {
+                throw stillSearching(studyId);
+            }
+            Map<Long, Integer> existing = new HashMap<>();
+            for (Trial t : store.ofStudy(studyId, false)) {
+                if (t.confirmation()) {
+                    existing.merge(t.configKey(), t.repeat() + 1, Math::max);
+                }
+            }
+            long number = study.reserveTrialNumbers(confirmed.size() * runs);
+            List<Trial> trials = new ArrayList<>();
+            for (Trial c : confirmed) {
+                int from = existing.getOrDefault(c.configKey(), 0);
+                for (int r = 0; r < runs; r++) {
+                    trials.add(Trial.confirmationWaiting(studyId, number++, c.configKey(), from + r, c.parameters(),
+                            clock.instant()));
+                }
+            }
+            return store.create(trials);
+        });
+        waiting.forget(studyId);
+        return created;
+    }
+
+    /** Why a study that is still searching takes no confirmation runs. */
+    public static ApiException.Conflict stillSearching(long studyId) {
+        return new ApiException.Conflict("Study " + studyId + " is still searching; confirm its result once it has "
+                + "ended, or ask for it in the spec's \"confirm\" to have it run then.");
     }
 
     private List<Trial> group(StudyEntity study, Configuration configuration, int repeats, boolean enqueued) {

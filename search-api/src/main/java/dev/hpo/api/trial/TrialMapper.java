@@ -36,14 +36,14 @@ class TrialMapper {
     Suggestion suggestion(Trial t, StudyCatalog.ParsedStudy study) {
         var settings = study.spec().trialSettings();
         return new Suggestion(t.id(), t.studyId(), t.number(), t.configKey(), t.repeat(), t.attempts(),
-                t.parameters().values(), study.spec().seed(), settings.timeCap().toMillis() / 1000.0,
+                t.confirmation(), t.parameters().values(), study.spec().seed(), settings.timeCap().toMillis() / 1000.0,
                 settings.heartbeatTimeout().toMillis() / 1000.0, study.spec().fidelity(), study.trialSettingsJson(),
-                study.spec().artifacts().keepsAny());
+                study.spec().artifacts().keepsAny() && !t.confirmation());
     }
 
     private static TrialView view(Trial t, Double progress, List<MeasurementView> measurements) {
         return new TrialView(t.id(), t.studyId(), t.number(), t.configKey(), t.repeat(), t.state(),
-                t.enqueued(), t.parameters().values(), t.metrics(), t.workerId(), t.engine(), t.attempts(),
+                t.enqueued(), t.confirmation(), t.parameters().values(), t.metrics(), t.workerId(), t.engine(), t.attempts(),
                 t.failureReason(), t.stopRequested(), t.createdAt(), t.startedAt(), t.finishedAt(), t.heartbeatAt(),
                 progress, measurements);
     }

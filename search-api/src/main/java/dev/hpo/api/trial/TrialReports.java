@@ -81,6 +81,10 @@ class TrialReports {
         if (stopRequested(trial)) {
             return new StopDecision(true);
         }
+        if (trial.confirmation()) {
+            // A confirmation run measures a result at the full budget: it is never stopped early nor a peer.
+            return new StopDecision(false);
+        }
         StudySpec spec = catalog.spec(status(trial.studyId()));
         EarlyStopper stopper = stoppers.computeIfAbsent(trial.studyId(), id -> StoppingRules.of(spec));
         if (stopper.pastFirstRung(reported) && reachedRungAndFellBehind(stopper, spec, trialId)) {
@@ -230,10 +234,16 @@ class TrialReports {
         return trial.state() == TrialState.RUNNING && (workerId == null || workerId.equals(trial.workerId()));
     }
 
-    /** True when the trial was told to stop, or its study ended since it started. */
+    /**
+     * True when the trial was told to stop, or it is a search trial whose study ended since it started (confirmation
+     * runs are what runs after the end).
+     */
     private boolean stopRequested(Trial trial) {
         if (trial.stopRequested() != null) {
             return true;
+        }
+        if (trial.confirmation()) {
+            return false;
         }
         StudyStatus study = status(trial.studyId());
         if (lifecycle.endIfOverdue(study) || study.state().finished()) {

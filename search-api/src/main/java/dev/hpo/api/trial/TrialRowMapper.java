@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 class TrialRowMapper {
 
     /** Every column a {@link Trial} is read from, in the order {@link #trial} expects. */
-    static final String TRIAL_COLUMNS = "id, study_id, number, config_key, repeat_index, enqueued, parameters_json,"
+    static final String TRIAL_COLUMNS = "id, study_id, number, config_key, repeat_index, enqueued, confirmation,"
+            + " parameters_json,"
             + " state, stop_reason, worker_id, engine, attempts, metrics_json, failure_reason, created_at, started_at,"
             + " finished_at, heartbeat_at";
 
@@ -44,7 +45,7 @@ class TrialRowMapper {
     /** The trial on the result set's current row, read from {@link #TRIAL_COLUMNS}, without measurements. */
     Trial trial(ResultSet rs) throws SQLException {
         return new Trial(rs.getLong("id"), rs.getLong("study_id"), rs.getLong("number"), rs.getLong("config_key"),
-                rs.getInt("repeat_index"), rs.getBoolean("enqueued"),
+                rs.getInt("repeat_index"), rs.getBoolean("enqueued"), rs.getBoolean("confirmation"),
                 Configuration.of(read(rs.getString("parameters_json"), VALUES)), state(rs, "state"),
                 state(rs, "stop_reason"), rs.getString("worker_id"), rs.getString("engine"), rs.getInt("attempts"),
                 metrics(rs.getString("metrics_json")), rs.getString("failure_reason"), List.of(),

@@ -227,10 +227,11 @@ public class TrialStore implements StudyTrials {
                         + t.state());
             }
             GeneratedKeyHolder key = new GeneratedKeyHolder();
-            jdbc.sql("INSERT INTO trials (study_id, number, config_key, repeat_index, parameters_json, enqueued, state,"
-                            + " attempts, created_at, version) VALUES (?, ?, ?, ?, ?, ?, 'WAITING', 0, ?, 0)")
+            jdbc.sql("INSERT INTO trials (study_id, number, config_key, repeat_index, parameters_json, enqueued,"
+                            + " confirmation, state, attempts, created_at, version)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, 'WAITING', 0, ?, 0)")
                     .params(t.studyId(), t.number(), t.configKey(), t.repeat(), rows.write(t.parameters().values()),
-                            t.enqueued(), utc(t.createdAt()))
+                            t.enqueued(), t.confirmation(), utc(t.createdAt()))
                     .update(key, "id");
             created.add(t.withId(key.getKeyAs(Number.class).longValue()));
         }

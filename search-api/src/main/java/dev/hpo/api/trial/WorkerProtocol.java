@@ -10,6 +10,7 @@ import dev.hpo.protocol.Suggest;
 import dev.hpo.protocol.Suggestions;
 import dev.hpo.study.StudySpec;
 import dev.hpo.trial.Trial;
+import dev.hpo.trial.TrialState;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Service;
  * Hands trials to workers. A claim is a compare-and-set in the database (WAITING to RUNNING only if the row is
  * unchanged), so a trial goes to exactly one worker however many ask at once and however many service instances
  * share the database; {@link WaitingTrials} spreads this service's concurrent requests over different trials so
- * that they rarely collide.
+ * that they rarely collide. A study whose search has ended hands out only its confirmation runs, the one kind of trial
+ * that waits after a search.
  */
 @Service
 class WorkerProtocol {
@@ -57,22 +59,25 @@ class WorkerProtocol {
         int count = request.countOrOne();
         StudyStatus study = statuses.find(studyId)
                 .orElseThrow(() -> new ApiException.NotFound("Study " + studyId + " does not exist."));
-        if (lifecycle.endIfOverdue(study)) {
-            return new Suggestions(List.of(), true);
-        }
+        boolean searching = !lifecycle.endIfOverdue(study);
         StudyCatalog.ParsedStudy parsed = catalog.of(study);
         // A retried request must not hand out a second trial: the worker first gets back what it holds.
         List<Trial> held = new ArrayList<>(store.held(studyId, workerId));
         for (int round = 0; round < ROUNDS && held.size() < count; round++) {
             int claimed = claim(studyId, request, count - held.size(), parsed.spec(), held);
-            if (held.size() < count && generator.sample(studyId, count - held.size()) == 0 && claimed == 0) {
+            boolean sampled = searching && held.size() < count && generator.sample(studyId, count - held.size()) > 0;
+            if (held.size() < count && !sampled && claimed == 0) {
                 break;
             }
         }
         boolean done = false;
         if (held.isEmpty()) {
-            lifecycle.completeIfDone(studyId);
-            done = statuses.find(studyId).orElseThrow().state().finished();
+            if (searching) {
+                lifecycle.completeIfDone(studyId);
+            }
+            // Completing may have started the study's confirmation runs: done only when none waits.
+            done = statuses.find(studyId).orElseThrow().state().finished()
+                    && store.count(studyId, Optional.of(TrialState.WAITING)) == 0;
         }
         return new Suggestions(held.stream().map(t -> mapper.suggestion(t, parsed)).toList(), done);
     }

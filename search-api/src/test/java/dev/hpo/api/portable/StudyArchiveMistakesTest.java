@@ -41,9 +41,28 @@ class StudyArchiveMistakesTest {
 
     @Test
     void aFormatVersionThisServiceDoesNotReadIsNamed() {
-        assertRefused(a -> a.put("formatVersion", 2), "formatVersion",
-                "must be 1, the version this service reads, got 2");
-        assertRefused(a -> a.remove("formatVersion"), "formatVersion", "is required; this service reads version 1");
+        assertRefused(a -> a.put("formatVersion", 3), "formatVersion",
+                "must be one of [1, 2], the versions this service reads, got 3");
+        assertRefused(a -> a.remove("formatVersion"), "formatVersion",
+                "is required; this service reads versions [1, 2]");
+    }
+
+    @Test
+    void theConfirmationFlagIsRequiredInVersion2AndUnknownToVersion1() {
+        assertRefused(a -> trial(a, 1).remove("confirmation"), "trials[1].confirmation", "is required");
+        assertThat(refused(a -> a.put("formatVersion", 1))).contains(new FieldError("trials[0].confirmation",
+                "is not part of format version 1; write formatVersion 2"));
+    }
+
+    @Test
+    void aVersion1ArchiveWithoutTheFlagIsRead() throws Exception {
+        ObjectNode version1 = (ObjectNode) json.readTree(archive);
+        version1.put("formatVersion", 1);
+        version1.withArray("trials").forEach(t -> ((ObjectNode) t).remove("confirmation"));
+
+        Transport.Response answer = api.raw("POST", "api/studies/import", version1.toString());
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(201);
     }
 
     @Test

@@ -54,7 +54,7 @@ class StudyArchiveRoundTripTest {
         StudyArchive archive = ProtocolJson.read(api.exportStudy(study.id()).getBytes(StandardCharsets.UTF_8),
                 StudyArchive.class);
 
-        assertThat(archive.formatVersion()).isEqualTo(1);
+        assertThat(archive.formatVersion()).isEqualTo(2);
         assertThat(archive.study().state()).isEqualTo(study.state());
         assertThat(archive.study().spec().path("name").asText()).isEqualTo(study.name());
         assertThat(archive.trials()).extracting(ArchivedTrial::state).containsExactly(TrialState.COMPLETE,

@@ -56,6 +56,22 @@ class HeartbeatReaperTest {
     }
 
     @Test
+    void aSilentConfirmationRunOfAnEndedStudyIsRequeuedNotStopped() throws Exception {
+        long study = silentStudy("confirmation");
+        long searched = api.suggest(study, "w1", 1).at("/trials/0/id").asLong();
+        api.complete(searched, "{\"loss\": 0.5}");
+        api.post("/api/studies/" + study + "/stop", "");
+        api.post("/api/studies/" + study + "/confirmations", "{\"top\": 1, \"repeats\": 2}");
+        long run = api.suggest(study, "lost", 1).at("/trials/0/id").asLong();
+        Thread.sleep(500);
+
+        assertThat(reaper.reap(study)).isEqualTo(1);
+
+        assertThat(api.get("/api/trials/" + run).json().get("state").asText()).isEqualTo("WAITING");
+        assertThat(api.suggest(study, "rescuer", 1).at("/trials/0/id").asLong()).isEqualTo(run);
+    }
+
+    @Test
     void aTrialOutOfRetriesFailsWithLostWorker() throws Exception {
         long study = silentStudy("lost");
         long trial = api.suggest(study, "first", 1).at("/trials/0/id").asLong();

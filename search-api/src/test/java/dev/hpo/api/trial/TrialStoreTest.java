@@ -92,7 +92,7 @@ class TrialStoreTest {
         Trial stored = store.find(running.id()).orElseThrow();
 
         Trial forged = new Trial(stored.id(), stored.studyId(), stored.number(), stored.configKey(), 0, false,
-                stored.parameters(), TrialState.WAITING, null, null, null, stored.attempts(), Map.of(), null, List.of(),
+                false, stored.parameters(), TrialState.WAITING, null, null, null, stored.attempts(), Map.of(), null, List.of(),
                 stored.createdAt(), null, null, null);
         assertThatThrownBy(() -> store.update(stored, forged)).isInstanceOf(IllegalTrialTransitionException.class)
                 .hasMessageContaining("final");

@@ -31,39 +31,26 @@ final class Cifar10 {
     static SourceSubsets load(DataSpec spec) {
         Path directory = batchesDirectory(spec);
         List<String> names = classNames(directory);
-        SplittableRandom root = new SplittableRandom(spec.subsetSeed());
-        SplittableRandom trainRandom = root.split();
-        SplittableRandom validationRandom = root.split();
+        PartDraws draws = PartDraws.of(spec);
         List<Path> trainFiles = new ArrayList<>();
         for (int b = 1; b <= TRAINING_BATCHES; b++) {
             trainFiles.add(DataFiles.required(directory, "data_batch_" + b + ".bin"));
         }
         Path testFile = DataFiles.required(directory, "test_batch.bin");
-        NativeImages train = part(trainFiles, names, drawn(names, spec.trainPerClass(), "training", trainRandom));
-        NativeImages validation = part(List.of(testFile), names,
-                drawn(names, spec.valPerClass(), "validation", validationRandom));
+        NativeImages train = part(trainFiles, names, StratifiedSubset.drawn(names, spec.trainPerClass(), "training",
+                draws.training(), draws.excludedTraining()));
+        NativeImages validation = part(List.of(testFile), names, StratifiedSubset.drawn(names, spec.valPerClass(),
+                "validation", draws.validation(), draws.excludedValidation()));
         return new SourceSubsets(train, validation, names);
     }
 
-    /** The test images no validation draw of these subset seeds took. */
-    static HeldOutImages.Source heldOut(DataSpec spec, List<Long> subsetSeeds) {
+    /** The test images that none of the spec's excluded subsets drew for validation. */
+    static HeldOutImages.Source heldOut(DataSpec spec) {
         Path directory = batchesDirectory(spec);
         List<String> names = classNames(directory);
         Path testFile = DataFiles.required(directory, "test_batch.bin");
-        NativeImages rest = part(List.of(testFile), names, (labels, pool) -> StratifiedSubset.notDrawn(
-                labels.length, subsetSeeds.stream().map(seed -> {
-                    SplittableRandom root = new SplittableRandom(seed);
-                    root.split();
-                    return drawn(names, spec.valPerClass(), "validation", root.split()).apply(labels, pool);
-                }).toList()));
-        return new HeldOutImages.Source(rest, names);
-    }
-
-    private static java.util.function.BiFunction<int[], String, int[]> drawn(List<String> names, int perClass,
-                                                                             String partName,
-                                                                             SplittableRandom random) {
-        return (labels, pool) -> StratifiedSubset.draw(labels, names, new int[] {perClass}, new String[] {partName},
-                random, pool)[0];
+        return new HeldOutImages.Source(part(List.of(testFile), names, StratifiedSubset.leftOver(names,
+                spec.valPerClass(), "validation", PartDraws.of(spec).excludedValidation())), names);
     }
 
     /** The folder holding the batches: the given (or default) directory, or its {@code cifar-10-batches-bin}. */
@@ -82,8 +69,7 @@ final class Cifar10 {
         return directory;
     }
 
-    private static NativeImages part(List<Path> files, List<String> names,
-                                     java.util.function.BiFunction<int[], String, int[]> choose) {
+    private static NativeImages part(List<Path> files, List<String> names, StratifiedSubset.Choice choice) {
         List<byte[]> contents = new ArrayList<>();
         int total = 0;
         for (Path file : files) {
@@ -110,7 +96,7 @@ final class Cifar10 {
         }
         String pool = files.size() == 1 ? files.get(0).toString()
                 : files.get(0).getParent().resolve("data_batch_{1.." + files.size() + "}.bin").toString();
-        int[] indices = choose.apply(labels, pool);
+        int[] indices = choice.of(labels, pool);
         return select(contents, labels, indices);
     }
 

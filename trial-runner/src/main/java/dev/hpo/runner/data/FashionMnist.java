@@ -26,14 +26,13 @@ final class FashionMnist {
     static SourceSubsets load(DataSpec spec) {
         Path directory = DataFiles.directory(spec.directory().map(Path::of).orElse(DEFAULT_DIRECTORY),
                 "Fashion-MNIST");
-        // One seeded root, split once per part, so the validation draw does not depend on the training count.
-        SplittableRandom root = new SplittableRandom(spec.subsetSeed());
-        SplittableRandom trainRandom = root.split();
-        SplittableRandom validationRandom = root.split();
+        PartDraws draws = PartDraws.of(spec);
         // The two halves decompress in parallel: gunzip is most of the load time.
         CompletableFuture<NativeImages> train = CompletableFuture.supplyAsync(
-                () -> part(directory, "train", drawn(spec.trainPerClass(), "training", trainRandom)));
-        NativeImages validation = part(directory, "t10k", drawn(spec.valPerClass(), "validation", validationRandom));
+                () -> part(directory, "train", StratifiedSubset.drawn(CLASS_NAMES, spec.trainPerClass(), "training",
+                        draws.training(), draws.excludedTraining())));
+        NativeImages validation = part(directory, "t10k", StratifiedSubset.drawn(CLASS_NAMES, spec.valPerClass(),
+                "validation", draws.validation(), draws.excludedValidation()));
         try {
             return new SourceSubsets(train.join(), validation, CLASS_NAMES);
         } catch (CompletionException e) {
@@ -45,30 +44,17 @@ final class FashionMnist {
     }
 
     /**
-     * The test images no validation draw of these subset seeds took: what the search never scored a network on.
-     *
-     * @param spec the dataset, its folder and the validation count per class the draws took
+     * The test images that none of the spec's excluded subsets drew for validation (training images come from the
+     * training files, so no test image was trained on).
      */
-    static HeldOutImages.Source heldOut(DataSpec spec, List<Long> subsetSeeds) {
+    static HeldOutImages.Source heldOut(DataSpec spec) {
         Path directory = DataFiles.directory(spec.directory().map(Path::of).orElse(DEFAULT_DIRECTORY),
                 "Fashion-MNIST");
-        NativeImages rest = part(directory, "t10k", (labels, pool) -> StratifiedSubset.notDrawn(labels.length,
-                subsetSeeds.stream().map(seed -> {
-                    SplittableRandom root = new SplittableRandom(seed);
-                    root.split();
-                    return drawn(spec.valPerClass(), "validation", root.split()).apply(labels, pool);
-                }).toList()));
-        return new HeldOutImages.Source(rest, CLASS_NAMES);
+        return new HeldOutImages.Source(part(directory, "t10k", StratifiedSubset.leftOver(CLASS_NAMES,
+                spec.valPerClass(), "validation", PartDraws.of(spec).excludedValidation())), CLASS_NAMES);
     }
 
-    private static java.util.function.BiFunction<int[], String, int[]> drawn(int perClass, String partName,
-                                                                             SplittableRandom random) {
-        return (labels, pool) -> StratifiedSubset.draw(labels, CLASS_NAMES, new int[] {perClass},
-                new String[] {partName}, random, pool)[0];
-    }
-
-    private static NativeImages part(Path directory, String prefix,
-                                     java.util.function.BiFunction<int[], String, int[]> choose) {
+    private static NativeImages part(Path directory, String prefix, StratifiedSubset.Choice choice) {
         IdxFile images = IdxFile.read(DataFiles.plainOrGzip(directory, prefix + "-images-idx3-ubyte"), 3);
         IdxFile labelFile = IdxFile.read(DataFiles.plainOrGzip(directory, prefix + "-labels-idx1-ubyte"), 1);
         int rows = images.dimensions()[1];
@@ -82,7 +68,7 @@ final class FashionMnist {
                     + " labels but " + images.file() + " holds " + images.count() + " images");
         }
         int[] labels = labelFile.labels(CLASS_NAMES.size());
-        int[] indices = choose.apply(labels, images.file().toString());
+        int[] indices = choice.of(labels, images.file().toString());
         int volume = rows * columns;
         return NativeImages.select(images.data(), images.dataOffset(), volume, labels, indices, SHAPE);
     }

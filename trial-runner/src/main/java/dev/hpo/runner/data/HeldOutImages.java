@@ -50,11 +50,12 @@ public final class HeldOutImages {
     public static Prepared load(DataSpec spec, List<Long> subsetSeeds, InputShape target,
                                  ChannelStatistics normalisation) {
         Objects.requireNonNull(spec, "spec");
+        DataSpec excluding = spec.heldOutFrom(spec.subsetSeed(), subsetSeeds);
         Source source = switch (spec.dataset()) {
-            case FASHION_MNIST -> FashionMnist.heldOut(spec, subsetSeeds);
-            case CIFAR10 -> Cifar10.heldOut(spec, subsetSeeds);
+            case FASHION_MNIST -> FashionMnist.heldOut(excluding);
+            case CIFAR10 -> Cifar10.heldOut(excluding);
             case FOLDER -> ImageFolder.open(Path.of(spec.directory().orElseThrow(() -> new IllegalArgumentException(
-                    "directory is required for the " + spec.dataset().id() + " dataset")))).heldOut(spec, subsetSeeds);
+                    "directory is required for the " + spec.dataset().id() + " dataset")))).heldOut(excluding);
         };
         if (source.images().size() == 0) {
             throw new DataException("no " + spec.dataset().id() + " image is left that the search did not draw");

@@ -25,6 +25,8 @@ import java.util.stream.Stream;
  */
 final class ImageFolder {
 
+    private static final String[] PARTS = {"training", "validation"};
+
     private final Path directory;
     private final List<String> classNames;
     private final List<List<Path>> files;
@@ -68,34 +70,29 @@ final class ImageFolder {
         InputShape shape = nativeShape();
         int[] labels = labels();
         List<Path> all = files.stream().flatMap(List::stream).toList();
-        int[][] parts = draw(spec, labels, spec.subsetSeed());
+        int[][] parts = StratifiedSubset.draw(labels, classNames,
+                new int[] {spec.trainPerClass(), spec.valPerClass()}, PARTS, new SplittableRandom(spec.subsetSeed()),
+                excluded(spec), directory.toString());
         return new SourceSubsets(decode(all, labels, parts[0], shape), decode(all, labels, parts[1], shape),
                 classNames);
     }
 
-    /** The images no draw of these subset seeds took, for training or validation. */
-    HeldOutImages.Source heldOut(DataSpec spec, List<Long> subsetSeeds) {
+    /** The images that none of the spec's excluded subsets drew, for training or validation. */
+    HeldOutImages.Source heldOut(DataSpec spec) {
         int[] labels = labels();
         List<Path> all = files.stream().flatMap(List::stream).toList();
-        List<int[]> draws = new ArrayList<>();
-        for (long seed : subsetSeeds) {
-            int[][] parts = draw(spec, labels, seed);
-            draws.add(parts[0]);
-            draws.add(parts[1]);
-        }
-        return new HeldOutImages.Source(decode(all, labels, StratifiedSubset.notDrawn(labels.length, draws),
-                nativeShape()), classNames);
+        int[] rest = StratifiedSubset.notTaken(labels, classNames, new int[] {spec.trainPerClass(),
+                spec.valPerClass()}, PARTS, excluded(spec), directory.toString());
+        return new HeldOutImages.Source(decode(all, labels, rest, nativeShape()), classNames);
     }
 
-    private int[][] draw(DataSpec spec, int[] labels, long seed) {
-        return StratifiedSubset.draw(labels, classNames, new int[] {spec.trainPerClass(), spec.valPerClass()},
-                new String[] {"training", "validation"}, new SplittableRandom(seed), directory.toString());
+    private static List<SplittableRandom> excluded(DataSpec spec) {
+        return spec.excludedSubsets().stream().map(SplittableRandom::new).toList();
     }
 
-    /** The class of every image, classes in folder order and images in file order within each. */
+    /** The class of every image: classes in folder order, images in file order within each. */
     private int[] labels() {
-        int total = files.stream().mapToInt(List::size).sum();
-        int[] labels = new int[total];
+        int[] labels = new int[files.stream().mapToInt(List::size).sum()];
         int next = 0;
         for (int c = 0; c < files.size(); c++) {
             for (int i = 0; i < files.get(c).size(); i++) {

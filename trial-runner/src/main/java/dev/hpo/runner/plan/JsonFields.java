@@ -1,6 +1,8 @@
 package dev.hpo.runner.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /** Reads typed fields from a JSON object, naming the field's full path in every error. */
@@ -55,6 +57,26 @@ final class JsonFields {
 
     long integer(String name, long fallback) {
         return has(name) ? integer(name) : fallback;
+    }
+
+    /** An array of integers; empty when the field is absent. */
+    List<Long> integers(String name) {
+        if (!has(name)) {
+            return List.of();
+        }
+        JsonNode value = node.get(name);
+        if (!value.isArray()) {
+            throw new IllegalArgumentException(name(name) + " must be an array of integers, got " + value);
+        }
+        List<Long> values = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode element = value.get(i);
+            if (!element.canConvertToLong() || !element.isIntegralNumber()) {
+                throw new IllegalArgumentException(name(name) + "[" + i + "] must be an integer, got " + element);
+            }
+            values.add(element.asLong());
+        }
+        return values;
     }
 
     int smallInteger(String name, int fallback) {

@@ -23,7 +23,7 @@ import java.util.Optional;
  * {"architecture": {"family": "resnet9", "input": "1x28x28", "classes": 10,
  *                   "depth": 1, "width": 0.5, "resolution": 1},
  *  "data": {"dataset": "fashion-mnist", "directory": null, "trainPerClass": 500, "valPerClass": 100,
- *           "subsetSeed": 0},
+ *           "subsetSeed": 0, "excludedSubsets": []},
  *  "training": {"optimizer": "sgd", "learningRate": 0.1, ...},
  *  "timeCapSeconds": 120}
  * }</pre>
@@ -75,6 +75,7 @@ public final class TrialPlanJson {
         data.put("directory", d.directory().orElse(null));
         data.put("trainPerClass", d.trainPerClass()).put("valPerClass", d.valPerClass())
                 .put("subsetSeed", d.subsetSeed());
+        d.excludedSubsets().forEach(data.putArray("excludedSubsets")::add);
         TrainingOptions t = plan.training();
         json.putObject("training")
                 .put("optimizer", t.optimizer().id())
@@ -114,7 +115,8 @@ public final class TrialPlanJson {
                 Optional.ofNullable(d.has("directory") ? d.text("directory") : null),
                 d.smallInteger("trainPerClass", DataSpec.DEFAULT_TRAIN_PER_CLASS),
                 d.smallInteger("valPerClass", DataSpec.DEFAULT_VAL_PER_CLASS),
-                d.integer("subsetSeed", 0)));
+                d.integer("subsetSeed", 0),
+                d.integers("excludedSubsets")));
     }
 
     private static TrainingOptions training(JsonFields t) {

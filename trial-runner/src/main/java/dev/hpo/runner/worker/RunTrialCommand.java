@@ -169,8 +169,12 @@ public final class RunTrialCommand implements Callable<Integer> {
         }
         Map<String, Object> parameters = json.convertValue(trial.path("parameters"),
                 json.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class));
-        TrialPlan plan = TrialPlans.resolve(settings, Configuration.of(parameters == null ? Map.of() : parameters),
-                trial.path("repeat").asInt(0), trial.path("seed").asLong(0));
+        Configuration configuration = Configuration.of(parameters == null ? Map.of() : parameters);
+        int repeat = trial.path("repeat").asInt(0);
+        long seed = trial.path("seed").asLong(0);
+        TrialPlan plan = trial.path("confirmation").asBoolean(false)
+                ? TrialPlans.confirmation(settings, configuration, repeat, seed)
+                : TrialPlans.resolve(settings, configuration, repeat, seed);
         DataSpec data = plan.data();
         Optional<Path> directory = data.directory().isPresent()
                 ? Optional.of(roots().resolve(data.directory().get()))
@@ -179,7 +183,8 @@ public final class RunTrialCommand implements Callable<Integer> {
             return plan;
         }
         return new TrialPlan(plan.architecture(), new DataSpec(data.dataset(), directory.map(Path::toString),
-                data.trainPerClass(), data.valPerClass(), data.subsetSeed()), plan.training(), plan.timeCap());
+                data.trainPerClass(), data.valPerClass(), data.subsetSeed(), data.excludedSubsets()),
+                plan.training(), plan.timeCap());
     }
 
     private DataRoots roots() {

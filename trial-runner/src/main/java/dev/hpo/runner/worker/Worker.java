@@ -8,6 +8,7 @@ import dev.hpo.protocol.Suggestions;
 import dev.hpo.protocol.client.ApiClient;
 import dev.hpo.protocol.client.ApiException;
 import dev.hpo.study.StudyState;
+import dev.hpo.trial.TrialState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -128,9 +129,15 @@ final class Worker {
         return Optional.empty();
     }
 
-    /** The studies accepting work, oldest first as the API lists them. */
+    /**
+     * The studies with work, oldest first as the API lists them: those still searching, and finished ones whose
+     * confirmation runs wait (a finished study's waiting trials are only ever those).
+     */
     private List<Long> runningStudies() {
-        return client.studies().stream().filter(s -> s.state() == StudyState.RUNNING).map(StudyView::id).toList();
+        return client.studies().stream()
+                .filter(s -> s.state() == StudyState.RUNNING
+                        || s.trialCounts().getOrDefault(TrialState.WAITING, 0L) > 0)
+                .map(StudyView::id).toList();
     }
 
     private void sleep(Duration idle) throws InterruptedException {

@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hpo.arch.InputShape;
 import dev.hpo.trial.DataSpec;
 import dev.hpo.trial.Dataset;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -181,5 +186,53 @@ class FashionMnistLoadingTest {
         }
         double mean = sum / values.length;
         return new double[] {mean, Math.sqrt(squares / values.length - mean * mean)};
+    }
+
+    @Test
+    void aConfirmationIsValidatedOnTestImagesNoSearchRepeatWasValidatedOn() {
+        Path directory = numberedFashionMnist(30, 20);
+        DataSpec first = synthetic(directory, 10, 5, 11);
+        DataSpec second = synthetic(directory, 10, 5, 12);
+        DataSpec confirmation = synthetic(directory, 10, 5, 13).heldOutFrom(13, List.of(11L, 12L));
+
+        Set<Integer> searched = new HashSet<>(images(FashionMnist.load(first).validation()));
+        searched.addAll(images(FashionMnist.load(second).validation()));
+        SourceSubsets confirmed = FashionMnist.load(confirmation);
+
+        assertThat(searched).hasSizeGreaterThanOrEqualTo(50);
+        assertThat(images(confirmed.validation())).hasSize(50).doesNotContainAnyElementsOf(searched);
+        assertThat(images(confirmed.train())).doesNotContainAnyElementsOf(images(FashionMnist.load(first).train()));
+    }
+
+    /** A Fashion-MNIST folder whose every image carries its own file and number in its first three pixels. */
+    private Path numberedFashionMnist(int trainPerClass, int testPerClass) {
+        numbered("train", DataFixtures.cyclicLabels(10, trainPerClass), 0);
+        numbered("t10k", DataFixtures.cyclicLabels(10, testPerClass), 1);
+        return temp;
+    }
+
+    private void numbered(String prefix, int[] labels, int file) {
+        ByteBuffer images = ByteBuffer.allocate(16 + labels.length * 28 * 28);
+        images.putInt(0x00000803).putInt(labels.length).putInt(28).putInt(28);
+        for (int i = 0; i < labels.length; i++) {
+            byte[] image = new byte[28 * 28];
+            image[0] = (byte) file;
+            image[1] = (byte) (i >> 8);
+            image[2] = (byte) i;
+            images.put(image);
+        }
+        DataFixtures.write(temp, prefix + "-images-idx3-ubyte", images.array(), false);
+        DataFixtures.write(temp, prefix + "-labels-idx1-ubyte", DataFixtures.idxLabels(labels), false);
+    }
+
+    /** Each image's file and number, from its first three pixels. */
+    private static List<Integer> images(NativeImages images) {
+        int volume = 28 * 28;
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < images.labels().length; i++) {
+            byte[] p = images.pixels();
+            all.add((p[i * volume] << 16) | ((p[i * volume + 1] & 0xff) << 8) | (p[i * volume + 2] & 0xff));
+        }
+        return all;
     }
 }

@@ -74,4 +74,60 @@ class StratifiedSubsetTest {
                 .isInstanceOf(DataException.class)
                 .hasMessage("too few images of class 1 (b) in pool: 30 found, 35 needed (25 part0 + 10 part1)");
     }
+
+    @Test
+    void aDrawLeavingOutOtherDrawsNeverTakesTheirImages() {
+        int[] labels = labels();
+        int[][] search = {draw(1, 7, 3)[0], draw(1, 7, 3)[1], draw(2, 7, 3)[0], draw(2, 7, 3)[1]};
+
+        int[][] heldOut = StratifiedSubset.draw(labels, NAMES, new int[] {7, 3}, new String[] {"training", "validation"},
+                new SplittableRandom(3), List.of(new SplittableRandom(1), new SplittableRandom(2)), "pool");
+
+        for (int[] part : heldOut) {
+            for (int[] searched : search) {
+                assertThat(part).doesNotContain(searched);
+            }
+        }
+        int[] counts = new int[3];
+        for (int index : heldOut[0]) {
+            counts[labels[index]]++;
+        }
+        assertThat(counts).containsExactly(7, 7, 7);
+    }
+
+    @Test
+    void tooFewImagesLeftAfterTheSearchDrawsIsNamed() {
+        // Two searches of 10 + 5 images per class leave fewer than another 10 + 5 of the smaller classes.
+        assertThatThrownBy(() -> StratifiedSubset.draw(labels(), NAMES, new int[] {10, 5},
+                new String[] {"training", "validation"}, new SplittableRandom(3),
+                List.of(new SplittableRandom(1), new SplittableRandom(2)), "pool"))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("too few images of class")
+                .hasMessageContaining("leaving out the 2 search subsets' images");
+    }
+
+    @Test
+    void whatIsNotTakenIsEveryImageNoReplayedDrawTook() {
+        int[] labels = labels();
+        List<String> names = NAMES;
+        int[][] first = StratifiedSubset.draw(labels, names, new int[] {3, 2}, new String[] {"t", "v"},
+                new SplittableRandom(11), "pool");
+        int[][] second = StratifiedSubset.draw(labels, names, new int[] {3, 2}, new String[] {"t", "v"},
+                new SplittableRandom(12), "pool");
+
+        int[] rest = StratifiedSubset.notTaken(labels, names, new int[] {3, 2}, new String[] {"t", "v"},
+                List.of(new SplittableRandom(11), new SplittableRandom(12)), "pool");
+
+        boolean[] drawn = new boolean[labels.length];
+        for (int[][] draw : List.of(first, second)) {
+            for (int[] part : draw) {
+                for (int i : part) {
+                    drawn[i] = true;
+                }
+            }
+        }
+        assertThat(rest).isSorted().containsExactly(IntStream.range(0, labels.length).filter(i -> !drawn[i])
+                .toArray());
+        assertThat(rest.length).isLessThan(labels.length).isGreaterThanOrEqualTo(labels.length - 2 * 5 * 3);
+    }
 }

@@ -14,6 +14,7 @@ import dev.hpo.trial.TrainingOptions;
 import dev.hpo.trial.TrainingOptionsBuilder;
 import dev.hpo.trial.TrialPlan;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +36,7 @@ class TrialPlanJsonTest {
                 .build();
         TrialPlan plan = new TrialPlan(
                 new ArchitectureSpec(ModelFamily.RESNET18, InputShape.of(3, 32, 32), 100, 0.5, 0.75, 0.875),
-                new DataSpec(Dataset.FOLDER, Optional.of("/data/mini"), 50, 10, 3), training,
+                new DataSpec(Dataset.FOLDER, Optional.of("/data/mini"), 50, 10, 3, List.of(-5L, 8L)), training,
                 Duration.ofMillis(90_500));
 
         assertThat(TrialPlanJson.parse(TrialPlanJson.write(plan).toString())).isEqualTo(plan);
@@ -50,6 +51,14 @@ class TrialPlanJsonTest {
                 ArchitectureSpec.baseline(ModelFamily.RESNET9, InputShape.of(1, 28, 28), 10));
         assertThat(plan.data().trainPerClass()).isEqualTo(500);
         assertThat(plan.timeCap()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(plan.data().excludedSubsets()).isEmpty();
+    }
+
+    @Test
+    void anExcludedSubsetThatIsNoIntegerIsNamed() {
+        assertThatThrownBy(() -> TrialPlanJson.parse(MINIMAL.replace("\"fashion-mnist\"",
+                "\"fashion-mnist\", \"excludedSubsets\": [1, \"two\"]")))
+                .hasMessageContaining("data.excludedSubsets[1] must be an integer");
     }
 
     @ParameterizedTest(name = "{1}")
