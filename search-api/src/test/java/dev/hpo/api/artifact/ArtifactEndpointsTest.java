@@ -156,6 +156,32 @@ class ArtifactEndpointsTest {
     }
 
     @Test
+    void confirmationRunsKeepNoNetworksAndTheSearchsKeptOnesStay() {
+        long study = api.createStudy(keeping("confirmed-keeps", 2, 1));
+        List<Long> searched = new ArrayList<>();
+        for (JsonNode trial : api.suggest(study, "w1", 2).get("trials")) {
+            searched.add(trial.get("id").asLong());
+            uploads.upload(trial.get("id").asLong(), "w1", "network.zip", "search network");
+        }
+        api.complete(searched.get(0), "{\"loss\": 0.1}");
+        api.complete(searched.get(1), "{\"loss\": 0.2}");
+        assertThat(api.post("/api/studies/" + study + "/confirmations", "{\"top\": 1, \"repeats\": 2}").status())
+                .isEqualTo(201);
+
+        JsonNode run = api.suggest(study, "w2", 1).at("/trials/0");
+        HttpApi.Reply upload = uploads.upload(run.get("id").asLong(), "w2", "network.zip", "confirmation network");
+        api.complete(run.get("id").asLong(), "{\"loss\": 0.15}");
+
+        assertThat(run.get("confirmation").asBoolean()).isTrue();
+        assertThat(run.get("keepArtifacts").asBoolean()).isFalse();
+        assertThat(upload.status()).isEqualTo(409);
+        assertThat(upload.body()).contains("confirmation runs keep no artifacts");
+        assertThat(listed(study, searched.get(0))).hasSize(1);
+        assertThat(listed(study, searched.get(1))).isEmpty();
+        assertThat(listed(study, run.get("id").asLong())).isEmpty();
+    }
+
+    @Test
     void unknownStudiesTrialsAndFilesAreNamedIn404s() {
         long study = api.createStudy(keeping("unknowns", 1, 1));
         long trial = api.suggest(study, "w1", 1).at("/trials/0/id").asLong();
