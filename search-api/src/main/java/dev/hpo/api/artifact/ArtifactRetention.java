@@ -42,11 +42,15 @@ class ArtifactRetention {
 
     /** Deletes the files of the study's finished trials outside its best configurations; returns how many. */
     int settle(long studyId) {
+        // A study that keeps nothing, which no upload reaches, costs a read of its row: its spec is parsed once.
+        StudySpec spec = catalog.spec(statuses.find(studyId).orElseThrow());
+        if (!spec.artifacts().keepsAny()) {
+            return 0;
+        }
         List<StoredArtifact> kept = rows.ofStudy(studyId).stream().filter(StoredArtifact::stored).toList();
         if (kept.isEmpty()) {
             return 0;
         }
-        StudySpec spec = catalog.spec(statuses.find(studyId).orElseThrow());
         List<Trial> all = trials.trials(studyId).stream().map(t -> t.inCanonicalTypes(spec.searchSpace())).toList();
         StudyRanking ranking = StudyRanking.of(spec, all);
         int deleted = 0;
