@@ -12,6 +12,7 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -82,18 +83,19 @@ public final class SavedNetwork {
     }
 
     /**
-     * Scores the network on prepared images (the card's input shape and normalisation), each averaged with its
-     * mirror image when the network was trained to be evaluated so.
+     * Scores the network on prepared images (the card's input shape and normalisation; labels in the order of its
+     * class names), each averaged with its mirror image when the network was trained to be evaluated so.
      *
      * @throws IllegalArgumentException when the images' shape is not the network's input
      */
-    public ClassAccuracy score(LabeledImages images, java.util.List<String> classNames) {
+    public ClassAccuracy score(LabeledImages images) {
         InputShape shape = images.shape();
         if (!shape.equals(card.plan().architecture().scaledInput())) {
             throw new IllegalArgumentException("images of " + shape + " do not fit the network's input "
                     + card.plan().architecture().scaledInput());
         }
         boolean flip = card.plan().training().flipTestTimeAugmentation();
+        List<String> classNames = card.classNames();
         int classes = classNames.size();
         int[] seen = new int[classes];
         int[] correct = new int[classes];

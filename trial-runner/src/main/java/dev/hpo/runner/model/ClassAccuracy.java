@@ -1,5 +1,6 @@
 package dev.hpo.runner.model;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,12 +21,22 @@ public record ClassAccuracy(List<String> classNames, int[] images, int[] correct
         }
     }
 
+    @Override
+    public int[] images() {
+        return images.clone();
+    }
+
+    @Override
+    public int[] correct() {
+        return correct.clone();
+    }
+
     public int totalImages() {
-        return java.util.Arrays.stream(images).sum();
+        return Arrays.stream(images).sum();
     }
 
     public int totalCorrect() {
-        return java.util.Arrays.stream(correct).sum();
+        return Arrays.stream(correct).sum();
     }
 
     /** Share of all images classified correctly; NaN for none. */

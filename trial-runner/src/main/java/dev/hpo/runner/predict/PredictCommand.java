@@ -56,7 +56,7 @@ public final class PredictCommand implements Callable<Integer> {
             throw new IllegalArgumentException("the dataset's classes " + heldOut.classNames() + " are not the "
                     + "network's " + card.classNames());
         }
-        ClassAccuracy score = network.score(heldOut.images(), card.classNames());
+        ClassAccuracy score = network.score(heldOut.images());
         print(spec.commandLine().getOut(), card, data, seeds.size(), score);
         return 0;
     }

@@ -64,7 +64,7 @@ class SavedNetworkTest {
         assertThat(card.study()).contains(new StudyDraws(42, 2));
         assertThat(card.subsetSeeds()).hasSize(2).doesNotHaveDuplicates();
         assertThat(card.validationAccuracy()).isEqualTo(result.accuracy());
-        ClassAccuracy score = saved.score(SYNTHETIC.validation(), SYNTHETIC.classNames());
+        ClassAccuracy score = saved.score(SYNTHETIC.validation());
         assertThat(score.totalImages()).isEqualTo(SYNTHETIC.validation().size());
         assertThat(score.accuracy()).isEqualTo(result.accuracy());
     }

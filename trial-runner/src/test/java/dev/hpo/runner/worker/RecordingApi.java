@@ -72,6 +72,11 @@ final class RecordingApi implements AutoCloseable {
         unavailableFor.set(n);
     }
 
+    /** How many of the requests {@link #unavailableFor} refuses are still to come. */
+    int stillUnavailable() {
+        return unavailableFor.get();
+    }
+
     synchronized List<Request> requests() {
         return List.copyOf(requests);
     }

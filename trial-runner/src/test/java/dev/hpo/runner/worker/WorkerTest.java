@@ -116,6 +116,24 @@ class WorkerTest {
     }
 
     @Test
+    void anUploadWhileTheApiIsUnavailableIsRetriedAndArrivesWholeBeforeTheCompletion() throws Exception {
+        api.offer(1, 30).put("keepArtifacts", true);
+        Worker worker = new Worker(ApiClient.http(api.address(), Optional.of("secret"), Retry.never()), outbox,
+                TrialCommand.external("sleep 0.3; " + WRITES_AN_ARTIFACT, Device.cpu(), Optional.of(1)), settings(),
+                log::add);
+        Thread loop = runUntilItAsks(worker);
+        api.unavailableFor(4);
+        loop.join(20_000);
+
+        List<RecordingApi.Request> sent = api.requests().stream().filter(r -> r.path().startsWith("/api/trials/1/")
+                && !r.path().endsWith("/heartbeat")).toList();
+        assertThat(sent).extracting(RecordingApi.Request::path)
+                .containsExactly("/api/trials/1/artifacts/net.bin", "/api/trials/1/complete");
+        assertThat(sent.get(0).raw()).isEqualTo("weights".getBytes(StandardCharsets.UTF_8));
+        assertThat(api.stillUnavailable()).as("the refused attempts were made").isZero();
+    }
+
+    @Test
     void aFileOverTheLimitOrOfAStudyThatKeepsNoneIsNotUploaded() throws Exception {
         api.offer(1, 30).put("keepArtifacts", true);
         api.offer(2, 30);
