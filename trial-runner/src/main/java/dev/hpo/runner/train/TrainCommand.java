@@ -123,7 +123,7 @@ public final class TrainCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--save", paramLabel = "FILE",
-            description = "Save the trained network to FILE when the trial completes, for hpo predict.")
+            description = "Save the trained network to FILE when the trial completes (hpo predict reads dl4j's).")
     Path save;
 
     @Override
