@@ -3,6 +3,7 @@ package dev.hpo.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hpo.cli.local.LocalServices;
+import dev.hpo.protocol.ConfirmationReport;
 import dev.hpo.protocol.MeasurementView;
 import dev.hpo.protocol.ProtocolJson;
 import dev.hpo.protocol.StudyView;
@@ -70,6 +71,28 @@ class WorkersEndToEndIT {
         }
         Set<String> workers = trials.stream().map(TrialView::workerId).collect(Collectors.toSet());
         assertThat(workers).containsExactlyInAnyOrder("tiny-1", "tiny-2");
+    }
+
+    /** The spec's confirmation starts when the search completes; the same worker trains the runs on held-out data. */
+    @Test
+    void aWorkerTrainsTheConfirmationRunsAStudyStartsAtItsEnd() throws Exception {
+        LocalApi local = LocalApi.get();
+        long study = local.create(TINY_STUDY.replace("tiny-fashion-mnist", "tiny-confirmed")
+                .replace("\"maxTrials\": 2, \"parallelism\": 2", "\"maxTrials\": 1, \"parallelism\": 1")
+                .replace("\"seed\": 5", "\"confirm\": {\"top\": 1, \"repeats\": 2}, \"seed\": 5"));
+        String data = "fashion-mnist=" + dev.hpo.cli.local.FashionMnistFiles.DEBIAN;
+        local.worker("confirmer", study, "--dataset-dir", data, "--cap-grace", "60s");
+
+        local.await(study, s -> s.trialCounts().getOrDefault(TrialState.COMPLETE, 0L) == 3, Duration.ofMinutes(4));
+
+        ConfirmationReport report = local.api.confirmations(study);
+        assertThat(report.configurations()).singleElement().satisfies(c -> {
+            assertThat(c.completed()).as(local.logs()).isEqualTo(2);
+            assertThat(c.metrics().get("accuracy").count()).isEqualTo(2);
+            assertThat(c.metrics().get("macs").mean()).isEqualTo(c.searchMetrics().get("macs"));
+        });
+        List<TrialView> runs = local.trials(study).stream().filter(TrialView::confirmation).toList();
+        assertThat(runs).hasSize(2).allSatisfy(run -> assertThat(run.workerId()).isEqualTo("confirmer"));
     }
 
     @Test
