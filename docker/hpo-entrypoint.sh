@@ -4,7 +4,8 @@
 # appear in an image, a compose file or `docker inspect`.
 #
 #   server: HPO_PORT (8080), HPO_BIND (0.0.0.0), HPO_DB_URL, HPO_DB_USER, HPO_DB_PASSWORD_FILE, HPO_TOKEN_FILE,
-#           HPO_DATA_DIR (embedded database, when HPO_DB_URL is not set)
+#           HPO_DATA_DIR (embedded database, when HPO_DB_URL is not set), HPO_ARTIFACT_DIR (trials' files;
+#           beside the embedded database when not set)
 #   worker: HPO_API_URL, HPO_DEVICE (cpu), HPO_ENGINE (dl4j or pytorch; dl4j), HPO_SLOTS (trials at once; 1),
 #           HPO_WORKER_ID (the container's host name), HPO_TOKEN_FILE
 # Extra arguments are passed on to the command.
@@ -40,6 +41,9 @@ case "$role" in
       fi
     else
       args+=(--data-dir "${HPO_DATA_DIR:-/var/lib/hpo/data}")
+    fi
+    if [[ -n "${HPO_ARTIFACT_DIR:-}" ]]; then
+      args+=(--artifact-dir "$HPO_ARTIFACT_DIR")
     fi
     # The collector ./hpo chooses for the service too, unless JAVA_OPTS names one.
     source /opt/hpo/search-api-jvm-env.sh

@@ -28,6 +28,8 @@ def _arguments():
                        help="the trial's start on the system's monotonic clock, in nanoseconds (default: now)")
     trial.add_argument("--controlled", action="store_true",
                        help="wait for go/stop on stdin after each measurement; end when stdin closes")
+    trial.add_argument("--save", default=None, metavar="FILE",
+                       help="write the trained network's state_dict to FILE when the trial completes")
     read = commands.add_parser("read")
     read.add_argument("directory")
     commands.add_parser("cost")
@@ -70,7 +72,10 @@ def main():
             control = Control(args.controlled)
             trial = Trial(read_spec(args.directory), args.directory, Device(args.device),
                           TrialClock(args.started_at), control)
-            emit("result", **trial.run())
+            result = trial.run()
+            if args.save and result["status"] == "COMPLETE":
+                trial.save(args.save)
+            emit("result", **result)
         return 0
     except Exception as e:  # every error reaches the runner as one event, with the reason it gives
         traceback.print_exc(file=sys.stderr)

@@ -132,6 +132,10 @@ class Trial:
             return self._failed(str(e))
         return self._finish()
 
+    def save(self, path):
+        """Writes the trained network's weights as a state_dict on the CPU, loadable without the device it used."""
+        torch.save({name: value.detach().cpu() for name, value in self.net.state_dict().items()}, path)
+
     def _finish(self):
         budget = self.budget
         if self.steps == 0:

@@ -54,7 +54,18 @@ export class TrialsTable {
       { key: 'feasible', label: 'Feasible', cls: 'feasible', format: formatFeasible },
       { key: 'wallSeconds', label: 'Wall time', cls: 'num', format: (v) => formatMetric('wallSeconds', v) },
       { key: 'reason', label: 'Reason', cls: 'reason', format: formatValue },
+      ...this.fileColumn(),
     ];
+  }
+
+  /** Download links of the files the study kept of each trial (its trained network); no column when it kept none. */
+  fileColumn() {
+    const files = this.trials.artifacts;
+    if (!files || !files.some((names) => names)) return [];
+    const study = encodeURIComponent(this.study.id);
+    const link = (i, name) => `<a href="/api/studies/${study}/trials/${encodeURIComponent(this.trials.id[i])}/artifacts/${encodeURIComponent(name)}" download>${escapeHtml(name)}</a>`;
+    return [{ key: 'artifacts', label: 'Network', cls: 'files', html: true,
+      format: (names, i) => (names ? names.map((name) => link(i, name)).join(' ') : '') }];
   }
 
   render() {
@@ -82,7 +93,7 @@ export class TrialsTable {
       const checked = this.selected.has(id) ? ' checked' : '';
       const cells = columns.map((c, k) => {
         const v = values[k] ? values[k][i] : null;
-        const text = c.html ? c.format(v) : escapeHtml(c.format(v));
+        const text = c.html ? c.format(v, i) : escapeHtml(c.format(v));
         return `<td class="${c.cls}"${c.key === 'reason' && v ? ` title="${escapeHtml(v)}"` : ''}>${text}</td>`;
       }).join('');
       return `<tr data-index="${i}" data-trial="${id}"><td class="pick"><input type="checkbox" aria-label="show learning curve of trial ${trials.number[i]}" data-select="${id}"${checked}></td>${cells}</tr>`;
@@ -130,7 +141,7 @@ export class TrialsTable {
       this.render();
       return;
     }
-    if (e.target.closest('input, select, label')) return;
+    if (e.target.closest('input, select, label, a')) return;
     const row = e.target.closest('tr[data-trial]');
     if (row) this.onOpen(Number(row.dataset.trial));
   }

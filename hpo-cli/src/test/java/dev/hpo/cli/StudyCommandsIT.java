@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hpo.protocol.Completion;
 import dev.hpo.protocol.MeasurementReport;
 import dev.hpo.protocol.Suggest;
+import dev.hpo.protocol.Suggestion;
+import dev.hpo.protocol.client.Checksums;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -168,6 +172,49 @@ class StudyCommandsIT {
         assertThat(imported.err()).contains("formatVersion").contains("must be one of [1, 2]")
                 .doesNotContain("Exception");
         assertThat(local.api.studies()).hasSize(before);
+    }
+
+    @Test
+    void bestDownloadSavesTheBestConfigurationsNetworkAndArtifactsListsIt() throws Exception {
+        String id = hpo("study", "create", "-f", file("spec.json", spec().replace("\"parameters\"",
+                "\"artifacts\": {\"keep\": 1}, \"parameters\"")).toString()).out().trim();
+        long study = Long.parseLong(id);
+        List<Suggestion> trials = new ArrayList<>();
+        for (double score : new double[] {0.3, 0.9}) {
+            Suggestion trial = local.api.suggest(study, Suggest.of("cli-worker", 1)).trials().get(0);
+            Path network = file("network-" + trial.id() + ".zip", "network of trial " + trial.id());
+            local.api.uploadArtifact(trial.id(), "cli-worker", "network.zip", network,
+                    Checksums.sha256(network));
+            local.api.complete(trial.id(), Completion.of(Map.of("score", score), "cli-worker"));
+            trials.add(trial);
+        }
+        Path saved = dir.resolve("best.zip");
+
+        Cli best = hpo("study", "best", id, "--download", saved.toString());
+        Cli listed = hpo("study", "artifacts", id, Long.toString(trials.get(1).id()));
+        Cli dropped = hpo("study", "artifacts", id, Long.toString(trials.get(0).id()));
+
+        assertThat(best.exit()).as(best.err()).isZero();
+        assertThat(Files.readString(saved)).isEqualTo("network of trial " + trials.get(1).id());
+        assertThat(best.out()).contains("saved network.zip of trial " + trials.get(1).id());
+        assertThat(listed.out()).contains("network.zip").contains(Long.toString("network of trial ".length()
+                + Long.toString(trials.get(1).id()).length()));
+        assertThat(dropped.out()).contains("has no files kept");
+    }
+
+    @Test
+    void bestDownloadSaysSoWhenTheStudyKeepsNoNetworks() throws Exception {
+        String id = hpo("study", "create", "-f", file("spec.json", spec()).toString()).out().trim();
+        long trial = local.api.suggest(Long.parseLong(id), Suggest.of("cli-worker", 1)).trials().get(0).id();
+        local.api.complete(trial, Completion.of(Map.of("score", 0.6), "cli-worker"));
+        Path saved = dir.resolve("best.zip");
+
+        Cli best = hpo("study", "best", id, "--download", saved.toString());
+
+        assertThat(best.exit()).isEqualTo(1);
+        assertThat(best.err()).contains("kept no file of its best configuration").contains("\"artifacts\"")
+                .doesNotContain("Exception");
+        assertThat(saved).doesNotExist();
     }
 
     @Test

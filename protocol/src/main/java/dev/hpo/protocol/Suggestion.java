@@ -21,10 +21,13 @@ import java.util.Map;
  * @param fidelity the trial's budget and what it is counted in: {@code {"unit": "STEPS", "max": 52}} asks for 52
  *        steps as the measurements' {@code step} counts them; in {@code SECONDS} the budget is the time cap
  * @param trialSettings the study's trial settings as written in its spec
+ * @param keepArtifacts whether the study keeps this trial's trained network: the trial should save it and the worker
+ *        upload it before completing the trial (false for a confirmation run, and from a service that keeps none)
  */
 public record Suggestion(long id, long studyId, long number, long configKey, int repeat, int attempt,
                          boolean confirmation, Map<String, Object> parameters, long seed, double timeCapSeconds,
-                         double heartbeatTimeoutSeconds, Fidelity fidelity, JsonNode trialSettings) {
+                         double heartbeatTimeoutSeconds, Fidelity fidelity, JsonNode trialSettings,
+                         boolean keepArtifacts) {
 
     /** How long training and evaluation may take. */
     public Duration timeCap() {

@@ -42,7 +42,7 @@ class ProtocolJsonTest {
         return Stream.of(
                 Suggest.of("w1", 2),
                 new Suggestions(List.of(new Suggestion(7, 3, 1, 11, 0, 1, false, Map.of("width", 0.5), 5, 90, 60,
-                        Fidelity.steps(52), PLAIN.createObjectNode().put("timeCap", "90s"))), false),
+                        Fidelity.steps(52), PLAIN.createObjectNode().put("timeCap", "90s"), true)), false),
                 MeasurementReport.of(2, 1.5, Map.of("loss", 0.3)).by("w1"),
                 new Heartbeat("w1"),
                 Completion.of(Map.of("accuracy", 0.9), "w1"),
@@ -83,10 +83,11 @@ class ProtocolJsonTest {
     @Test
     void aSuggestionCarriesItsCapsInSecondsOnlyAndItsBudgetInItsUnit() throws Exception {
         Suggestion suggestion = new Suggestion(7, 3, 1, 11, 0, 1, false, Map.of(), 5, 90, 60, Fidelity.steps(52),
-                PLAIN.createObjectNode());
+                PLAIN.createObjectNode(), false);
 
         assertThat(fields(suggestion)).containsExactly("id", "studyId", "number", "configKey", "repeat", "attempt",
-                "confirmation", "parameters", "seed", "timeCapSeconds", "heartbeatTimeoutSeconds", "fidelity", "trialSettings");
+                "confirmation", "parameters", "seed", "timeCapSeconds", "heartbeatTimeoutSeconds", "fidelity", "trialSettings",
+                "keepArtifacts");
         assertThat(PLAIN.readTree(ProtocolJson.write(suggestion)).get("fidelity").toString())
                 .isEqualTo("{\"unit\":\"STEPS\",\"max\":52.0}");
     }

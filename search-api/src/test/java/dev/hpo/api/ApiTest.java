@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:hpo-test;DB_CLOSE_DELAY=-1",
-        "hpo.api.reaper-interval=1h"})
+        "hpo.api.reaper-interval=1h",
+        "hpo.api.artifact-dir=${java.io.tmpdir}/hpo-api-test-artifacts-${random.uuid}"})
 public @interface ApiTest {
 }

@@ -24,13 +24,14 @@ import java.util.Set;
  * @param fidelity what a trial's progress is counted in and its budget; in seconds, the budget is the time cap
  * @param seed seed of the algorithm's random choices and of each repeat's data subset
  * @param confirm the confirmation runs the study starts when its search completes; empty for none
+ * @param artifacts which trained networks the study keeps
  * @throws IllegalArgumentException when the objectives do not suit the algorithm, the budget cannot hold one
  *         trial, a budget in seconds is not the time cap, or the built-in trainer is given a budget in steps
  */
 public record StudySpec(String name, Optional<String> description, SearchSpace searchSpace,
                         List<Objective> objectives, List<Constraint> constraints, AlgorithmSettings algorithm,
                         Budget budget, TrialSettings trialSettings, Fidelity fidelity, long seed,
-                        Optional<Confirmation> confirm) {
+                        Optional<Confirmation> confirm, ArtifactSettings artifacts) {
 
     public StudySpec {
         Objects.requireNonNull(name, "name");
@@ -41,6 +42,7 @@ public record StudySpec(String name, Optional<String> description, SearchSpace s
         Objects.requireNonNull(trialSettings, "trialSettings");
         Objects.requireNonNull(fidelity, "fidelity");
         Objects.requireNonNull(confirm, "confirm");
+        Objects.requireNonNull(artifacts, "artifacts");
         objectives = List.copyOf(objectives);
         constraints = List.copyOf(constraints);
         if (name.isBlank()) {

@@ -32,7 +32,7 @@ public final class StudySpecParser {
     static final String BASELINE = "baseline";
 
     static final List<String> FIELDS = List.of("name", "description", "objectives", "constraints", "algorithm",
-            "budget", "trialSettings", "fidelity", "parameters", "seed", "confirm");
+            "budget", "trialSettings", "fidelity", "parameters", "seed", "confirm", ArtifactSettingsParser.FIELD);
     static final Pattern STUDY_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
     static final Pattern METRIC = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,63}");
     static final int MAX_DESCRIPTION = 10_000;
@@ -95,6 +95,7 @@ public final class StudySpecParser {
                 .flatMap(a -> ParameterParser.parse(a, "parameters", problems));
         long seed = s.integer("seed", false, Long.MIN_VALUE, Long.MAX_VALUE).orElse(0);
         Optional<Confirmation> confirm = confirm(s);
+        Optional<ArtifactSettings> artifacts = ArtifactSettingsParser.parse(s);
         trialSettings.filter(TrialSettings::builtInTrainer).ifPresent(t -> {
             parameters.ifPresent(p -> TrainerVocabularyCheck.check(p, "parameters", t, problems));
             checkMetrics(objectives, constraints, problems);
@@ -106,7 +107,7 @@ public final class StudySpecParser {
         }
         return Optional.of(new StudySpec(name.orElseThrow(), description, SearchSpace.of(parameters.orElseThrow()),
                 objectives, constraints, settings.orElseThrow(), budget.orElseThrow(), trialSettings.orElseThrow(),
-                fidelity.orElseThrow(), seed, confirm));
+                fidelity.orElseThrow(), seed, confirm, artifacts.orElseThrow()));
     }
 
     private static Optional<Confirmation> confirm(SpecObject s) {

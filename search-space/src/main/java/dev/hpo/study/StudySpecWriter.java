@@ -73,6 +73,9 @@ public final class StudySpecWriter {
         }
         root.put("seed", spec.seed());
         spec.confirm().ifPresent(c -> root.putObject("confirm").put("top", c.top()).put("repeats", c.repeats()));
+        if (spec.artifacts().keepsAny()) {
+            root.putObject(ArtifactSettingsParser.FIELD).put("keep", spec.artifacts().keep());
+        }
         return root;
     }
 

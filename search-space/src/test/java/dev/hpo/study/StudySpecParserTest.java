@@ -165,7 +165,7 @@ class StudySpecParserTest {
 
         assertThat(errors).extracting(FieldError::toString).containsExactly(
                 "colour: unknown field; expected one of name, description, objectives, constraints, algorithm, "
-                        + "budget, trialSettings, fidelity, parameters, seed, confirm",
+                        + "budget, trialSettings, fidelity, parameters, seed, confirm, artifacts",
                 "budget.maxTrials: must be in [1, 1000000], got 0",
                 "parameters[1].max: must be greater than min (0.001)",
                 "parameters[2].min: must be positive on a log scale, got 0");

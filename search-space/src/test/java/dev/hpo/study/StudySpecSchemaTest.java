@@ -69,6 +69,7 @@ class StudySpecSchemaTest {
                 new Place("EarlyStopping", "algorithm.earlyStopping",
                         (spec, o) -> ((ObjectNode) spec.get("algorithm")).set("earlyStopping", o)),
                 new Place("Budget", "budget", (spec, o) -> spec.set("budget", o)),
+                new Place("ArtifactSettings", "artifacts", (spec, o) -> spec.set("artifacts", o)),
                 new Place("Fidelity", "fidelity", (spec, o) -> spec.set("fidelity", o)),
                 new Place("Confirmation", "confirm", (spec, o) -> spec.set("confirm", o)),
                 new Place("TrialSettings", "trialSettings", (spec, o) -> spec.set("trialSettings", o)),

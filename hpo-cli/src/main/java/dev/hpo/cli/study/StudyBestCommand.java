@@ -4,10 +4,12 @@ import dev.hpo.cli.api.CliException;
 import dev.hpo.protocol.Best;
 import dev.hpo.protocol.Candidate;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "best", mixinStandardHelpOptions = true,
         description = "The best configuration so far: constraint-aware, by the study's first objective.")
@@ -19,11 +21,18 @@ public final class StudyBestCommand implements Callable<Integer> {
     @Mixin
     JsonAnswerOption output;
 
+    @Option(names = "--download", paramLabel = "FILE",
+            description = "save the best configuration's trained network (a file its study kept) to FILE")
+    Path download;
+
     @Override
     public Integer call() throws Exception {
         StudyResource resource = study.connect();
         Best answer = resource.api().best(resource.id());
         PrintWriter out = study.out();
+        if (download != null) {
+            return BestNetworkDownload.save(resource, study.typedId(), answer, download, out);
+        }
         if (output.printed(out, answer)) {
             return 0;
         }

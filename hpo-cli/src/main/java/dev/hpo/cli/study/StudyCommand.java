@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
         subcommands = {StudyCreateCommand.class, StudyListCommand.class, StudyStatusCommand.class,
                 StudyTrialsCommand.class, StudyBestCommand.class, StudyParetoCommand.class, StudyStopCommand.class,
                 StudyEnqueueCommand.class, StudyExportCommand.class, StudyImportCommand.class,
-                StudyConfirmCommand.class, StudyConfirmationReportCommand.class})
+                StudyConfirmCommand.class, StudyConfirmationReportCommand.class,
+                StudyArtifactsCommand.class})
 public final class StudyCommand {
 }

@@ -19,7 +19,7 @@ final class StudyTarget {
     @Mixin
     ApiOptions apiOptions;
 
-    @Parameters(paramLabel = "ID", description = "the study")
+    @Parameters(index = "0", paramLabel = "ID", description = "the study")
     String id;
 
     /**

@@ -19,7 +19,11 @@ import dev.hpo.protocol.Suggest;
 import dev.hpo.protocol.Suggestions;
 import dev.hpo.protocol.TrialView;
 import dev.hpo.trial.TrialState;
+import dev.hpo.protocol.ArtifactView;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.file.Path;
+import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,6 +112,56 @@ public final class ApiClient {
     /** Hands a running trial back to its study, so another worker can run it. */
     public TrialView release(long trialId, Release release) {
         return exchanges.post("api/trials/" + trialId + "/release", json(release), type(TrialView.class));
+    }
+
+    /**
+     * Uploads a file of a running trial this worker holds, streamed from disk, with its SHA-256: the API recomputes
+     * it and refuses a mismatch, keeping nothing.
+     *
+     * @param name the file's name as the trial's artifacts list it, without folders
+     * @param sha256 the SHA-256 of the file's bytes, 64 lowercase hex digits
+     */
+    public ArtifactView uploadArtifact(long trialId, String workerId, String name, Path file, String sha256) {
+        return exchanges.postFile("api/trials/" + trialId + "/artifacts/" + segment(name) + "?workerId="
+                + URLEncoder.encode(workerId, StandardCharsets.UTF_8), file,
+                Map.of(ArtifactView.CHECKSUM_HEADER, sha256), type(ArtifactView.class));
+    }
+
+    /** The files kept of a trial, by name. */
+    public List<ArtifactView> artifacts(long studyId, long trialId) {
+        return exchanges.get(artifactsPath(studyId, trialId), ProtocolJson.listOf(ArtifactView.class));
+    }
+
+    /**
+     * Downloads a file kept of a trial into {@code target}, streamed, and checks it against the SHA-256 the API
+     * sends with it.
+     *
+     * @return the file's SHA-256
+     * @throws ApiException when the API refuses, or the bytes that arrived do not match the checksum (the target
+     *     is deleted then)
+     */
+    public String downloadArtifact(long studyId, long trialId, String name, Path target) {
+        String path = artifactsPath(studyId, trialId) + "/" + segment(name);
+        Transport.Response answer = exchanges.download(path, target);
+        String expected = answer.header(ArtifactView.CHECKSUM_HEADER).orElse("");
+        String actual = Checksums.sha256(target);
+        if (!actual.equals(expected)) {
+            Checksums.deleteQuietly(target);
+            throw ApiException.unanswered(ApiException.Failure.UNREADABLE, base(), "GET " + path,
+                    "the file " + name + " arrived with SHA-256 " + actual + ", but the API at " + base()
+                            + " announced " + (expected.isEmpty() ? "none" : expected) + "; nothing was kept",
+                    null);
+        }
+        return actual;
+    }
+
+    private static String artifactsPath(long studyId, long trialId) {
+        return "api/studies/" + studyId + "/trials/" + trialId + "/artifacts";
+    }
+
+    /** A file name as one path segment: percent-encoded, so that no character of it can change the path. */
+    private static String segment(String name) {
+        return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** Creates a study from a spec in the JSON format of docs/study-spec.md. */

@@ -6,6 +6,7 @@ import dev.hpo.protocol.ProtocolJson;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,6 +57,26 @@ final class Exchanges {
         return retried(request("GET", path, null, "text/csv, " + JSON_ANSWERS)).text();
     }
 
+    /**
+     * Posts a file as the body, streamed, retried as any request.
+     *
+     * @param headers sent besides the token's, e.g. the file's checksum
+     */
+    <T> T postFile(String path, Path file, Map<String, String> headers, JavaType answer) {
+        Transport.Request request = request("POST", path, null, JSON_ANSWERS);
+        Map<String, String> all = new LinkedHashMap<>(request.headers());
+        all.put("Content-Type", "application/octet-stream");
+        all.putAll(headers);
+        Transport.Request withHeaders = new Transport.Request("POST", path, all, null);
+        return decode(path, "POST", retried(withHeaders, r -> transport.sendFile(r, file)), answer);
+    }
+
+    /** Gets a file into {@code target}, streamed; returns the answer's headers, its body left empty. */
+    Transport.Response download(String path, Path target) {
+        return retried(request("GET", path, null, "application/octet-stream, " + JSON_ANSWERS),
+                r -> transport.receiveFile(r, target));
+    }
+
     /** One attempt, any status: the answer as it came. */
     Transport.Response once(String method, String path, byte[] body) {
         Transport.Request request = request(method, path, body, JSON_ANSWERS);
@@ -79,13 +100,22 @@ final class Exchanges {
         return new Transport.Request(method, path, headers, body);
     }
 
-    /** Sends until the API answers with a success or a refusal, or the retry gives up. */
+    /** One way of sending a request. */
+    private interface Sending {
+        Transport.Response send(Transport.Request request) throws IOException, InterruptedException;
+    }
+
     private Transport.Response retried(Transport.Request request) {
+        return retried(request, transport::send);
+    }
+
+    /** Sends until the API answers with a success or a refusal, or the retry gives up. */
+    private Transport.Response retried(Transport.Request request, Sending sending) {
         Duration wait = retry.first();
         while (true) {
             ApiException failure;
             try {
-                Transport.Response response = transport.send(request);
+                Transport.Response response = sending.send(request);
                 if (response.successful()) {
                     return response;
                 }

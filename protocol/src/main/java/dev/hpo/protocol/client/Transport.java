@@ -3,6 +3,8 @@ package dev.hpo.protocol.client;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +28,30 @@ public interface Transport {
      * @throws IOException when the connection broke during the exchange
      */
     Response send(Request request) throws IOException, InterruptedException;
+
+    /**
+     * Sends one request whose body is a file, read as it goes out rather than into memory. This default reads the
+     * whole file first; a transport that can stream overrides it.
+     *
+     * @param request the request, without a body of its own
+     */
+    default Response sendFile(Request request, Path body) throws IOException, InterruptedException {
+        return send(new Request(request.method(), request.path(), request.headers(), Files.readAllBytes(body)));
+    }
+
+    /**
+     * Sends one request and writes a successful answer's body to {@code target} as it arrives, replacing the file;
+     * any other answer is returned whole and leaves {@code target} as it was. The returned body of a success is
+     * empty. This default holds the body in memory first; a transport that can stream overrides it.
+     */
+    default Response receiveFile(Request request, Path target) throws IOException, InterruptedException {
+        Response response = send(request);
+        if (!response.successful()) {
+            return response;
+        }
+        Files.write(target, response.body());
+        return new Response(response.status(), response.headers(), new byte[0]);
+    }
 
     /**
      * @param method {@code GET} or {@code POST}

@@ -14,6 +14,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -23,13 +24,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
-    private final Map<String, Long> byPath;
+    private final Map<Pattern, Long> byPath;
 
     /**
      * @param limit the cap of every body
-     * @param byPath other caps for requests to these paths, such as the import of a whole study
+     * @param byPath other caps for requests to paths matching these patterns, such as the import of a whole study
      */
-    BodySizeLimitFilter(long limit, Map<String, Long> byPath) {
+    BodySizeLimitFilter(long limit, Map<Pattern, Long> byPath) {
         this.limit = limit;
         this.byPath = Map.copyOf(byPath);
     }
@@ -38,7 +39,9 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        chain.doFilter(new LimitedRequest(request, byPath.getOrDefault(path, limit)), response);
+        long cap = byPath.entrySet().stream().filter(e -> e.getKey().matcher(path).matches()).map(Map.Entry::getValue)
+                .findFirst().orElse(limit);
+        chain.doFilter(new LimitedRequest(request, cap), response);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -11,16 +11,17 @@ import java.util.Optional;
  */
 public record ServerOptions(Optional<Integer> port, Optional<Path> dataDir, Optional<String> bind,
                             Optional<String> dbUrl, Optional<String> dbUser, Optional<String> dbPassword,
-                            Optional<String> token, boolean help) {
+                            Optional<String> token, boolean help, Optional<Path> artifactDir) {
 
     public static final String USAGE = """
-            usage: hpo server [--port 8080] [--bind 127.0.0.1] [--data-dir DIR]
+            usage: hpo server [--port 8080] [--bind 127.0.0.1] [--data-dir DIR] [--artifact-dir DIR]
                               [--db-url jdbc:postgresql://HOST/DB --db-user USER --db-password PASSWORD]
                               [--token TOKEN]
 
               --port         HTTP port (default 8080; 0 picks a free one)
               --bind         address to listen on (default 127.0.0.1); any other needs a token
               --data-dir     directory of the embedded H2 database (default ~/.hpo/data)
+              --artifact-dir where trials' files (trained networks) are kept (default DATA-DIR/artifacts)
               --db-url       a JDBC URL instead of the embedded database, e.g. PostgreSQL
               --token        bearer token required on writes and the worker protocol (or HPO_API_TOKEN)""";
 
@@ -54,12 +55,14 @@ public record ServerOptions(Optional<Integer> port, Optional<Path> dataDir, Opti
         return new ServerOptions(port, Optional.ofNullable(values.get("--data-dir")).map(Path::of),
                 Optional.ofNullable(values.get("--bind")), Optional.ofNullable(values.get("--db-url")),
                 Optional.ofNullable(values.get("--db-user")), Optional.ofNullable(values.get("--db-password")),
-                Optional.ofNullable(values.get("--token")), help);
+                Optional.ofNullable(values.get("--token")), help,
+                Optional.ofNullable(values.get("--artifact-dir")).map(Path::of));
     }
 
     private static boolean known(String name) {
         return switch (name) {
-            case "--port", "--data-dir", "--bind", "--db-url", "--db-user", "--db-password", "--token" -> true;
+            case "--port", "--data-dir", "--bind", "--db-url", "--db-user", "--db-password", "--token",
+                 "--artifact-dir" -> true;
             default -> false;
         };
     }
@@ -96,6 +99,7 @@ public record ServerOptions(Optional<Integer> port, Optional<Path> dataDir, Opti
         dbUser.ifPresent(u -> properties.put("spring.datasource.username", u));
         dbPassword.ifPresent(p -> properties.put("spring.datasource.password", p));
         token.ifPresent(t -> properties.put("hpo.api.token", t));
+        artifactDir.ifPresent(d -> properties.put("hpo.api.artifact-dir", d.toAbsolutePath().toString()));
         return properties;
     }
 }

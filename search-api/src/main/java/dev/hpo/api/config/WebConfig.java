@@ -2,6 +2,7 @@ package dev.hpo.api.config;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -31,7 +32,8 @@ class WebConfig implements WebMvcConfigurer {
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter() {
         FilterRegistrationBean<BodySizeLimitFilter> registration =
                 new FilterRegistrationBean<>(new BodySizeLimitFilter(properties.maxBody().toBytes(),
-                        Map.of(ApiProperties.IMPORT_PATH, properties.maxImport().toBytes())));
+                        Map.of(Pattern.compile(Pattern.quote(ApiProperties.IMPORT_PATH)), properties.maxImport().toBytes(),
+                                ApiProperties.ARTIFACT_UPLOAD_PATH, properties.maxArtifact().toBytes())));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

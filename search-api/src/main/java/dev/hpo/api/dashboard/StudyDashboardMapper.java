@@ -43,7 +43,7 @@ final class StudyDashboardMapper {
      * @param ranking the study's ranking of those trials
      */
     static StudyDashboard map(StudyEntity study, StudySpec spec, List<Trial> trials, Map<Long, Integer> steps,
-                              Map<Long, Double> progress, StudyRanking ranking) {
+                              Map<Long, Double> progress, StudyRanking ranking, Map<Long, List<String>> artifacts) {
         List<ParameterAxis> axes = axes(spec);
         Set<String> metricNames = new LinkedHashSet<>(STANDARD_METRICS);
         spec.objectives().forEach(o -> metricNames.add(o.metric()));
@@ -52,7 +52,7 @@ final class StudyDashboardMapper {
                 axes.stream().map(ParameterAxis::name).toList());
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Trial t : trials) {
-            columns.add(t, steps.get(t.id()), progress.get(t.id()));
+            columns.add(t, steps.get(t.id()), progress.get(t.id()), artifacts.getOrDefault(t.id(), List.of()));
             counts.merge(t.state().name(), 1L, Long::sum);
         }
         StudyOverview overview = new StudyOverview(study.getId(), study.getName(), spec.description().orElse(null),

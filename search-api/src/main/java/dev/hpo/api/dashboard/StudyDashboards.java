@@ -1,5 +1,6 @@
 package dev.hpo.api.dashboard;
 
+import dev.hpo.api.artifact.ArtifactReferences;
 import dev.hpo.api.study.StudyCatalog;
 import dev.hpo.api.study.StudyEntity;
 import dev.hpo.api.study.StudyRepository;
@@ -18,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Reads a study's page document: the study; every trial through the {@link TrialStore} (one query); how many steps
  * each measured and how far its latest attempt got through the {@link MeasurementStore} (two more); and the study's
- * {@link StudyRanking} of the trials, the same ranking as {@code GET /api/studies/{id}/best} and {@code /pareto}.
+ * {@link StudyRanking} of the trials, the same ranking as {@code GET /api/studies/{id}/best} and {@code /pareto}; and
+ * the names of the files kept of its trials (one more).
  */
 @Component
 class StudyDashboards {
@@ -28,14 +30,16 @@ class StudyDashboards {
     private final StudyCatalog catalog;
     private final TrialStore trials;
     private final MeasurementStore measurements;
+    private final ArtifactReferences artifacts;
 
     StudyDashboards(StudyRepository studies, StudyStatuses statuses, StudyCatalog catalog, TrialStore trials,
-                    MeasurementStore measurements) {
+                    MeasurementStore measurements, ArtifactReferences artifacts) {
         this.studies = studies;
         this.statuses = statuses;
         this.catalog = catalog;
         this.trials = trials;
         this.measurements = measurements;
+        this.artifacts = artifacts;
     }
 
     /**
@@ -61,6 +65,6 @@ class StudyDashboards {
                 .map(t -> t.inCanonicalTypes(spec.searchSpace())).toList();
         Map<Long, Double> progress = measurements.progress(all.stream().map(Trial::id).toList(), spec.fidelity());
         return Optional.of(StudyDashboardMapper.map(study, spec, all, measurements.measuredSteps(studyId), progress,
-                StudyRanking.of(spec, all)));
+                StudyRanking.of(spec, all), artifacts.downloadable(studyId)));
     }
 }

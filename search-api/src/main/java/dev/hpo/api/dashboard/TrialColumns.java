@@ -22,10 +22,11 @@ import java.util.Map;
  *        ranking
  * @param metrics final metrics by name: the standard ones and every metric the study ranks or constrains by
  * @param parameters parameter values by name, for each parameter of the search space
+ * @param artifacts the names of the files kept of the trial (its trained network) to download; null for none
  */
 record TrialColumns(List<Long> id, List<Long> number, List<String> state, List<Double> finishedSeconds,
                     List<Double> wallSeconds, List<Integer> epochs, List<Double> progress, List<String> reason,
                     List<Boolean> feasible, List<Integer> rank, List<Boolean> confirmation,
                     Map<String, List<Double>> metrics,
-                    Map<String, List<Object>> parameters) {
+                    Map<String, List<Object>> parameters, List<List<String>> artifacts) {
 }

@@ -31,6 +31,7 @@ final class TrialColumnsBuilder {
     private final List<Boolean> confirmation = new ArrayList<>();
     private final Map<String, List<Double>> metrics = new LinkedHashMap<>();
     private final Map<String, List<Object>> parameters = new LinkedHashMap<>();
+    private final List<List<String>> artifacts = new ArrayList<>();
 
     /**
      * @param metricNames the metrics to keep a column of
@@ -49,8 +50,9 @@ final class TrialColumnsBuilder {
      *
      * @param steps distinct measurement steps it reported, or null when none
      * @param position how far its latest attempt got in the study's fidelity unit, or null when it measured nothing
+     * @param files the names of the files kept of it, empty for none
      */
-    void add(Trial trial, Integer steps, Double position) {
+    void add(Trial trial, Integer steps, Double position, List<String> files) {
         id.add(trial.id());
         number.add(trial.number());
         state.add(trial.state().name());
@@ -71,6 +73,7 @@ final class TrialColumnsBuilder {
         for (Map.Entry<String, List<Object>> parameter : parameters.entrySet()) {
             parameter.getValue().add(value(trial.parameters().values().get(parameter.getKey())));
         }
+        artifacts.add(files.isEmpty() ? null : List.copyOf(files));
     }
 
     TrialColumns build() {
@@ -84,7 +87,7 @@ final class TrialColumnsBuilder {
                 Collections.unmodifiableList(progress), Collections.unmodifiableList(reason),
                 Collections.unmodifiableList(feasible), Collections.unmodifiableList(rank),
                 Collections.unmodifiableList(confirmation), Collections.unmodifiableMap(metricColumns),
-                Collections.unmodifiableMap(parameterColumns));
+                Collections.unmodifiableMap(parameterColumns), Collections.unmodifiableList(artifacts));
     }
 
     /**

@@ -37,7 +37,8 @@ final class ProblemResponses implements OperationCustomizer {
                 + "'Authorization: Bearer <token>' header or a token it does not accept."),
         NOT_FOUND("404", "NotFound", "The study or trial the path names does not exist."),
         PAYLOAD_TOO_LARGE("413", "PayloadTooLarge", "The body is larger than the service accepts (hpo.api.max-body, "
-                + "1 MB unless configured; hpo.api.max-import for a study archive, 64 MB unless configured)."),
+                + "1 MB unless configured; hpo.api.max-import for a study archive, 64 MB unless configured; "
+                + "hpo.api.max-artifact for a trial's file, 1 GB unless configured)."),
         UNSUPPORTED_MEDIA_TYPE("415", "UnsupportedMediaType", "The body is not sent as application/json."),
         SERVICE_UNAVAILABLE("503", "ServiceUnavailable", "The database cannot be reached right now; nothing was "
                 + "changed. Retry after the pause that Retry-After gives.");

@@ -4,6 +4,7 @@ import dev.hpo.api.error.ApiException;
 import dev.hpo.api.trial.RecordedMeasurement;
 import dev.hpo.protocol.ArchivedStudy;
 import dev.hpo.protocol.ArchivedTrial;
+import dev.hpo.protocol.ArtifactReference;
 import dev.hpo.protocol.StudyArchive;
 import dev.hpo.space.Configuration;
 import dev.hpo.space.InvalidConfigurationException;
@@ -83,12 +84,12 @@ final class ArchiveCheck {
                 .filter(t -> t != null && t.number() != null).map(ArchivedTrial::number).collect(Collectors.toSet());
         ArchiveRecordsCheck records = new ArchiveRecordsCheck(numbers, byNumber, errors);
         Map<Long, List<RecordedMeasurement>> measurements = records.measurements(archive.measurements());
-        records.artifacts(archive.artifacts());
+        List<ArtifactReference> artifacts = records.artifacts(archive.artifacts());
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
         return new CheckedArchive(spec.orElseThrow(), specJson, study.state(), study.exhausted(), study.createdAt(),
-                study.finishedAt(), trials, measurements);
+                study.finishedAt(), trials, measurements, artifacts);
     }
 
     private void studyFields(ArchivedStudy study) {

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hpo.api.trial.RecordedMeasurement;
 import dev.hpo.protocol.ArchivedMeasurement;
+import dev.hpo.api.artifact.ArtifactName;
 import dev.hpo.protocol.ArtifactReference;
 import dev.hpo.study.FieldError;
 import dev.hpo.trial.Measurement;
 import dev.hpo.trial.Trial;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,6 @@ import java.util.regex.Pattern;
 final class ArchiveRecordsCheck {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-    private static final int MAX_FILE_NAME = 255;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Set<Long> numbers;
@@ -106,6 +107,7 @@ final class ArchiveRecordsCheck {
         if (archived == null) {
             return List.of();
         }
+        Set<String> named = new HashSet<>();
         for (int i = 0; i < archived.size(); i++) {
             String at = "artifacts[" + i + "]";
             ArtifactReference a = archived.get(i);
@@ -114,9 +116,12 @@ final class ArchiveRecordsCheck {
                 continue;
             }
             trial(at, a.trialNumber());
-            if (required(at + ".name", a.name()) && !plainFileName(a.name())) {
-                add(at + ".name", "must be a plain file name (no folders, no control characters, at most "
-                        + MAX_FILE_NAME + " characters), got \"" + a.name() + "\"");
+            if (required(at + ".name", a.name())) {
+                ArtifactName.problem(a.name()).ifPresent(problem -> add(at + ".name", problem));
+                if (a.trialNumber() != null && !named.add(a.trialNumber() + "/" + a.name())) {
+                    add(at + ".name", "trial " + a.trialNumber() + " has another artifact named \"" + a.name()
+                            + "\"");
+                }
             }
             if (required(at + ".sizeBytes", a.sizeBytes()) && a.sizeBytes() < 0) {
                 add(at + ".sizeBytes", "must be at least 0, got " + a.sizeBytes());
@@ -150,11 +155,6 @@ final class ArchiveRecordsCheck {
         } catch (JsonProcessingException e) {
             return Integer.MAX_VALUE;
         }
-    }
-
-    private static boolean plainFileName(String name) {
-        return !name.isEmpty() && name.length() <= MAX_FILE_NAME && !name.equals(".") && !name.equals("..")
-                && name.chars().noneMatch(c -> c == '/' || c == '\\' || c < 0x20 || c == 0x7f);
     }
 
     /**

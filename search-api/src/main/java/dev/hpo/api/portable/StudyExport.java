@@ -2,6 +2,7 @@ package dev.hpo.api.portable;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hpo.api.artifact.ArtifactReferences;
 import dev.hpo.api.error.ApiException;
 import dev.hpo.api.study.StudyEntity;
 import dev.hpo.api.study.StudyRepository;
@@ -19,21 +20,26 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Writes a finished study, its trials and every measurement they reported as one {@link StudyArchive}. */
+/**
+ * Writes a finished study, its trials, every measurement they reported and references to the files kept of them
+ * (name, size, checksum; not the bytes) as one {@link StudyArchive}.
+ */
 @Service
 class StudyExport {
 
     private final StudyRepository studies;
     private final TrialStore trials;
     private final MeasurementStore measurements;
+    private final ArtifactReferences artifacts;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
 
     StudyExport(StudyRepository studies, TrialStore trials, MeasurementStore measurements,
-                TransactionTemplate transaction, ObjectMapper json) {
+                ArtifactReferences artifacts, TransactionTemplate transaction, ObjectMapper json) {
         this.studies = studies;
         this.trials = trials;
         this.measurements = measurements;
+        this.artifacts = artifacts;
         this.transaction = transaction;
         this.json = json;
     }
@@ -67,7 +73,7 @@ class StudyExport {
                 }
             }
             return new StudyArchive(StudyArchive.FORMAT_VERSION, study(study),
-                    all.stream().map(StudyExport::trial).toList(), archived, List.of());
+                    all.stream().map(StudyExport::trial).toList(), archived, artifacts.ofStudy(studyId));
         });
     }
 

@@ -3,20 +3,20 @@ package dev.hpo.api.portable;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hpo.api.artifact.ArtifactReferences;
 import dev.hpo.api.error.ApiException;
 import dev.hpo.api.study.StudyEntity;
 import dev.hpo.api.study.StudyRepository;
 import dev.hpo.api.trial.ImportedTrials;
 import dev.hpo.protocol.StudyArchive;
-import dev.hpo.study.FieldError;
-import java.util.List;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Loads a {@link StudyArchive} as a new study: checked whole first, then stored in one transaction, study, trials and
- * measurements together, under new ids. The study is finished as it was, so it hands out no trials and takes no
+ * Loads a {@link StudyArchive} as a new study: checked whole first, then stored in one transaction, study, trials,
+ * measurements and artifact references together, under new ids. References come without their files: the study
+ * lists them, and a download answers that the import did not carry them. The study is finished as it was, so it hands out no trials and takes no
  * enqueued ones; it is browsed like any other.
  */
 @Service
@@ -30,12 +30,15 @@ class StudyImport {
 
     private final StudyRepository studies;
     private final ImportedTrials trials;
+    private final ArtifactReferences artifacts;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
 
-    StudyImport(StudyRepository studies, ImportedTrials trials, TransactionTemplate transaction, ObjectMapper json) {
+    StudyImport(StudyRepository studies, ImportedTrials trials, ArtifactReferences artifacts,
+                TransactionTemplate transaction, ObjectMapper json) {
         this.studies = studies;
         this.trials = trials;
+        this.artifacts = artifacts;
         this.transaction = transaction;
         this.json = json;
     }
@@ -47,11 +50,6 @@ class StudyImport {
      */
     long load(StudyArchive archive) {
         CheckedArchive checked = ArchiveCheck.check(archive);
-        if (archive.artifacts() != null && !archive.artifacts().isEmpty()) {
-            throw new ApiException.InvalidRequest("The study archive is invalid; nothing was imported.",
-                    List.of(new FieldError("artifacts", "this service keeps no trial files, so it cannot take "
-                            + "references to them; remove them to import the study without")));
-        }
         try {
             return transaction.execute(status -> {
                 String name = freeName(checked.spec().name());
@@ -59,6 +57,7 @@ class StudyImport {
                         checked.state(), checked.exhausted(), checked.trialsCreated(), checked.createdAt(),
                         checked.finishedAt()));
                 trials.store(study.getId(), checked.trials(), checked.measurements());
+                artifacts.importInto(study.getId(), checked.artifacts());
                 return study.getId();
             });
         } catch (DataIntegrityViolationException raced) {

@@ -37,7 +37,8 @@ class TrialMapper {
         var settings = study.spec().trialSettings();
         return new Suggestion(t.id(), t.studyId(), t.number(), t.configKey(), t.repeat(), t.attempts(),
                 t.confirmation(), t.parameters().values(), study.spec().seed(), settings.timeCap().toMillis() / 1000.0,
-                settings.heartbeatTimeout().toMillis() / 1000.0, study.spec().fidelity(), study.trialSettingsJson());
+                settings.heartbeatTimeout().toMillis() / 1000.0, study.spec().fidelity(), study.trialSettingsJson(),
+                study.spec().artifacts().keepsAny() && !t.confirmation());
     }
 
     private static TrialView view(Trial t, Double progress, List<MeasurementView> measurements) {

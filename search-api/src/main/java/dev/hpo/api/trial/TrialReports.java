@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -47,11 +48,12 @@ class TrialReports {
     private final TrialMapper mapper;
     private final WaitingTrials waiting;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final Map<Long, EarlyStopper> stoppers = new ConcurrentHashMap<>();
 
     TrialReports(TrialStore store, MeasurementStore measurements, RungScores rungScores, StudyStatuses statuses,
                  StudyCatalog catalog, StudyLifecycle lifecycle, TrialMapper mapper, WaitingTrials waiting,
-                 Clock clock) {
+                 Clock clock, ApplicationEventPublisher events) {
         this.store = store;
         this.measurements = measurements;
         this.rungScores = rungScores;
@@ -61,6 +63,7 @@ class TrialReports {
         this.mapper = mapper;
         this.waiting = waiting;
         this.clock = clock;
+        this.events = events;
     }
 
     StopDecision measure(long trialId, MeasurementReport request) {
@@ -151,6 +154,7 @@ class TrialReports {
             Trial ended = trial.finish(end, metrics, reason, now());
             if (store.update(trial, ended)) {
                 lifecycle.completeIfDone(trial.studyId());
+                events.publishEvent(new TrialEnded(trial.studyId(), trialId));
                 return mapper.trial(ended);
             }
         }
@@ -180,6 +184,7 @@ class TrialReports {
                     waiting.forget(trial.studyId());
                 } else {
                     lifecycle.completeIfDone(trial.studyId());
+                    events.publishEvent(new TrialEnded(trial.studyId(), trialId));
                 }
                 return mapper.trial(after);
             }

@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
 class LoopbackGuardTest {
 
-    private static final ApiProperties NO_TOKEN = new ApiProperties(List.of(), DataSize.ofMegabytes(1), DataSize.ofMegabytes(64));
-    private static final ApiProperties TOKEN = new ApiProperties(List.of("secret"), DataSize.ofMegabytes(1), DataSize.ofMegabytes(64));
+    private static final ApiProperties NO_TOKEN = new ApiProperties(List.of(), DataSize.ofMegabytes(1), DataSize.ofMegabytes(64), DataSize.ofGigabytes(1),
+            Path.of("artifacts"));
+    private static final ApiProperties TOKEN = new ApiProperties(List.of("secret"), DataSize.ofMegabytes(1), DataSize.ofMegabytes(64), DataSize.ofGigabytes(1),
+            Path.of("artifacts"));
 
     @Test
     void refusesToListenOnTheNetworkWithoutAToken() {
@@ -31,6 +34,7 @@ class LoopbackGuardTest {
 
     @Test
     void blankTokensDoNotCount() {
-        assertThat(new ApiProperties(List.of(" ", ""), DataSize.ofMegabytes(1), DataSize.ofMegabytes(64)).tokensConfigured()).isFalse();
+        assertThat(new ApiProperties(List.of(" ", ""), DataSize.ofMegabytes(1), DataSize.ofMegabytes(64), DataSize.ofGigabytes(1),
+            Path.of("artifacts")).tokensConfigured()).isFalse();
     }
 }

@@ -57,7 +57,7 @@ class DashboardEndpointsTest {
         assertThat(overview.get("fidelity").toString()).isEqualTo("{\"unit\":\"SECONDS\",\"max\":600.0}");
         JsonNode trials = body.get("trials");
         for (String column : new String[] {"id", "number", "state", "finishedSeconds", "wallSeconds", "epochs", "progress",
-            "reason", "feasible", "rank", "confirmation"}) {
+            "reason", "feasible", "rank", "confirmation", "artifacts"}) {
             assertThat(trials.get(column)).as(column).hasSize(TRIALS);
         }
         trials.get("metrics").forEach(c -> assertThat(c).hasSize(TRIALS));

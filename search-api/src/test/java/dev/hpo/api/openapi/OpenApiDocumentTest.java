@@ -121,6 +121,19 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void aTrialsFilesAreUploadedAndDownloadedAsBytesWithTheirChecksum() {
+        JsonNode upload = operation("/api/trials/{trialId}/artifacts/{name}", "post");
+        JsonNode download = operation("/api/studies/{studyId}/trials/{trialId}/artifacts/{name}", "get");
+
+        assertThat(upload.get("responses").fieldNames()).toIterable()
+                .containsExactly("200", "400", "401", "404", "409", "413", "503");
+        assertThat(upload.at("/requestBody/content").fieldNames()).toIterable()
+                .containsExactly("application/octet-stream");
+        assertThat(download.get("responses").fieldNames()).toIterable().containsExactly("200", "400", "404", "503");
+        assertThat(download.at("/responses/200/headers").has("X-Content-SHA256")).isTrue();
+    }
+
+    @Test
     void writesNeedTheTokenAndReadsDoNot() {
         assertThat(document.has("security")).isFalse();
         assertThat(document.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
@@ -141,8 +154,10 @@ class OpenApiDocumentTest {
         operations((name, operation) -> {
             JsonNode ok = operation.get("responses").has("200") ? operation.at("/responses/200")
                     : operation.at("/responses/201");
-            assertThat(ok.get("content").fieldNames()).toIterable().as(name)
-                    .containsExactly(name.endsWith(".csv") ? "text/csv" : "application/json");
+            String expected = name.endsWith(".csv") ? "text/csv"
+                    : name.equals("get /api/studies/{studyId}/trials/{trialId}/artifacts/{name}")
+                    ? "application/octet-stream" : "application/json";
+            assertThat(ok.get("content").fieldNames()).toIterable().as(name).containsExactly(expected);
         });
         assertThat(document.get("paths").fieldNames()).toIterable().noneMatch(p -> p.startsWith("/api/dashboard"));
         assertThat(document.at("/components/schemas").has("JsonNode")).isFalse();

@@ -110,11 +110,19 @@ class StudyArchiveMistakesTest {
     }
 
     @Test
-    void artifactReferencesAreCheckedAndNotTakenWithoutFiles() {
+    void artifactReferencesAreChecked() {
         assertRefused(a -> a.withArray("artifacts").addObject().put("trialNumber", 0).put("name", "../net.zip")
                 .put("sizeBytes", 10).put("sha256", "0".repeat(64)), "artifacts[0].name", null);
+        assertRefused(a -> {
+            a.withArray("artifacts").addObject().put("trialNumber", 0).put("name", "net.zip")
+                    .put("sizeBytes", 10).put("sha256", "0".repeat(64));
+            a.withArray("artifacts").addObject().put("trialNumber", 0).put("name", "net.zip")
+                    .put("sizeBytes", 11).put("sha256", "1".repeat(64));
+        }, "artifacts[1].name", "trial 0 has another artifact named \"net.zip\"");
+        assertRefused(a -> a.withArray("artifacts").addObject().put("trialNumber", 9).put("name", "net.zip")
+                .put("sizeBytes", 10).put("sha256", "0".repeat(64)), "artifacts[0].trialNumber", null);
         assertRefused(a -> a.withArray("artifacts").addObject().put("trialNumber", 0).put("name", "net.zip")
-                .put("sizeBytes", 10).put("sha256", "0".repeat(64)), "artifacts", null);
+                .put("sizeBytes", 10).put("sha256", "XYZ"), "artifacts[0].sha256", null);
     }
 
     /** Sends the archive changed by {@code change}; asserts that one problem, at {@code path}, is reported. */

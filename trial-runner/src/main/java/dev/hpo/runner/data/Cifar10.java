@@ -37,11 +37,20 @@ final class Cifar10 {
             trainFiles.add(DataFiles.required(directory, "data_batch_" + b + ".bin"));
         }
         Path testFile = DataFiles.required(directory, "test_batch.bin");
-        NativeImages train = part(trainFiles, names, spec.trainPerClass(), "training", draws.training(),
-                draws.excludedTraining());
-        NativeImages validation = part(List.of(testFile), names, spec.valPerClass(), "validation", draws.validation(),
-                draws.excludedValidation());
+        NativeImages train = part(trainFiles, names, StratifiedSubset.drawn(names, spec.trainPerClass(), "training",
+                draws.training(), draws.excludedTraining()));
+        NativeImages validation = part(List.of(testFile), names, StratifiedSubset.drawn(names, spec.valPerClass(),
+                "validation", draws.validation(), draws.excludedValidation()));
         return new SourceSubsets(train, validation, names);
+    }
+
+    /** The test images that none of the spec's excluded subsets drew for validation. */
+    static HeldOutImages.Source heldOut(DataSpec spec) {
+        Path directory = batchesDirectory(spec);
+        List<String> names = classNames(directory);
+        Path testFile = DataFiles.required(directory, "test_batch.bin");
+        return new HeldOutImages.Source(part(List.of(testFile), names, StratifiedSubset.leftOver(names,
+                spec.valPerClass(), "validation", PartDraws.of(spec).excludedValidation())), names);
     }
 
     /** The folder holding the batches: the given (or default) directory, or its {@code cifar-10-batches-bin}. */
@@ -60,8 +69,7 @@ final class Cifar10 {
         return directory;
     }
 
-    private static NativeImages part(List<Path> files, List<String> names, int perClass, String partName,
-                                     SplittableRandom random, List<SplittableRandom> leftOut) {
+    private static NativeImages part(List<Path> files, List<String> names, StratifiedSubset.Choice choice) {
         List<byte[]> contents = new ArrayList<>();
         int total = 0;
         for (Path file : files) {
@@ -88,8 +96,7 @@ final class Cifar10 {
         }
         String pool = files.size() == 1 ? files.get(0).toString()
                 : files.get(0).getParent().resolve("data_batch_{1.." + files.size() + "}.bin").toString();
-        int[] indices = StratifiedSubset.draw(labels, names, new int[] {perClass}, new String[] {partName}, random,
-                leftOut, pool)[0];
+        int[] indices = choice.of(labels, pool);
         return select(contents, labels, indices);
     }
 

@@ -29,10 +29,10 @@ final class FashionMnist {
         PartDraws draws = PartDraws.of(spec);
         // The two halves decompress in parallel: gunzip is most of the load time.
         CompletableFuture<NativeImages> train = CompletableFuture.supplyAsync(
-                () -> part(directory, "train", spec.trainPerClass(), "training", draws.training(),
-                        draws.excludedTraining()));
-        NativeImages validation = part(directory, "t10k", spec.valPerClass(), "validation", draws.validation(),
-                draws.excludedValidation());
+                () -> part(directory, "train", StratifiedSubset.drawn(CLASS_NAMES, spec.trainPerClass(), "training",
+                        draws.training(), draws.excludedTraining())));
+        NativeImages validation = part(directory, "t10k", StratifiedSubset.drawn(CLASS_NAMES, spec.valPerClass(),
+                "validation", draws.validation(), draws.excludedValidation()));
         try {
             return new SourceSubsets(train.join(), validation, CLASS_NAMES);
         } catch (CompletionException e) {
@@ -43,8 +43,18 @@ final class FashionMnist {
         }
     }
 
-    private static NativeImages part(Path directory, String prefix, int perClass, String partName,
-                                     SplittableRandom random, List<SplittableRandom> leftOut) {
+    /**
+     * The test images that none of the spec's excluded subsets drew for validation (training images come from the
+     * training files, so no test image was trained on).
+     */
+    static HeldOutImages.Source heldOut(DataSpec spec) {
+        Path directory = DataFiles.directory(spec.directory().map(Path::of).orElse(DEFAULT_DIRECTORY),
+                "Fashion-MNIST");
+        return new HeldOutImages.Source(part(directory, "t10k", StratifiedSubset.leftOver(CLASS_NAMES,
+                spec.valPerClass(), "validation", PartDraws.of(spec).excludedValidation())), CLASS_NAMES);
+    }
+
+    private static NativeImages part(Path directory, String prefix, StratifiedSubset.Choice choice) {
         IdxFile images = IdxFile.read(DataFiles.plainOrGzip(directory, prefix + "-images-idx3-ubyte"), 3);
         IdxFile labelFile = IdxFile.read(DataFiles.plainOrGzip(directory, prefix + "-labels-idx1-ubyte"), 1);
         int rows = images.dimensions()[1];
@@ -58,8 +68,7 @@ final class FashionMnist {
                     + " labels but " + images.file() + " holds " + images.count() + " images");
         }
         int[] labels = labelFile.labels(CLASS_NAMES.size());
-        int[] indices = StratifiedSubset.draw(labels, CLASS_NAMES, new int[] {perClass}, new String[] {partName},
-                random, leftOut, images.file().toString())[0];
+        int[] indices = choice.of(labels, images.file().toString());
         int volume = rows * columns;
         return NativeImages.select(images.data(), images.dataOffset(), volume, labels, indices, SHAPE);
     }

@@ -25,6 +25,8 @@ import java.util.stream.Stream;
  */
 final class ImageFolder {
 
+    private static final String[] PARTS = {"training", "validation"};
+
     private final Path directory;
     private final List<String> classNames;
     private final List<List<Path>> files;
@@ -66,21 +68,38 @@ final class ImageFolder {
 
     SourceSubsets load(DataSpec spec) {
         InputShape shape = nativeShape();
-        int total = files.stream().mapToInt(List::size).sum();
-        int[] labels = new int[total];
-        List<Path> all = new ArrayList<>(total);
-        for (int c = 0; c < files.size(); c++) {
-            for (Path file : files.get(c)) {
-                labels[all.size()] = c;
-                all.add(file);
-            }
-        }
+        int[] labels = labels();
+        List<Path> all = files.stream().flatMap(List::stream).toList();
         int[][] parts = StratifiedSubset.draw(labels, classNames,
-                new int[] {spec.trainPerClass(), spec.valPerClass()}, new String[] {"training", "validation"},
-                new SplittableRandom(spec.subsetSeed()),
-                spec.excludedSubsets().stream().map(SplittableRandom::new).toList(), directory.toString());
+                new int[] {spec.trainPerClass(), spec.valPerClass()}, PARTS, new SplittableRandom(spec.subsetSeed()),
+                excluded(spec), directory.toString());
         return new SourceSubsets(decode(all, labels, parts[0], shape), decode(all, labels, parts[1], shape),
                 classNames);
+    }
+
+    /** The images that none of the spec's excluded subsets drew, for training or validation. */
+    HeldOutImages.Source heldOut(DataSpec spec) {
+        int[] labels = labels();
+        List<Path> all = files.stream().flatMap(List::stream).toList();
+        int[] rest = StratifiedSubset.notTaken(labels, classNames, new int[] {spec.trainPerClass(),
+                spec.valPerClass()}, PARTS, excluded(spec), directory.toString());
+        return new HeldOutImages.Source(decode(all, labels, rest, nativeShape()), classNames);
+    }
+
+    private static List<SplittableRandom> excluded(DataSpec spec) {
+        return spec.excludedSubsets().stream().map(SplittableRandom::new).toList();
+    }
+
+    /** The class of every image: classes in folder order, images in file order within each. */
+    private int[] labels() {
+        int[] labels = new int[files.stream().mapToInt(List::size).sum()];
+        int next = 0;
+        for (int c = 0; c < files.size(); c++) {
+            for (int i = 0; i < files.get(c).size(); i++) {
+                labels[next++] = c;
+            }
+        }
+        return labels;
     }
 
     private static NativeImages decode(List<Path> all, int[] labels, int[] indices, InputShape shape) {

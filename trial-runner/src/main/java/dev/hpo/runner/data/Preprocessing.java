@@ -63,10 +63,12 @@ final class Preprocessing {
         int channels = images.shape().channels();
         int plane = images.shape().height() * images.shape().width();
         float[] pixels = images.pixels();
+        double[] means = statistics.mean();
+        double[] stds = statistics.std();
         for (int i = 0; i < images.size(); i++) {
             for (int c = 0; c < channels; c++) {
-                float mean = (float) statistics.mean()[c];
-                float inverse = (float) (1 / statistics.std()[c]);
+                float mean = (float) means[c];
+                float inverse = (float) (1 / stds[c]);
                 int start = (i * channels + c) * plane;
                 for (int p = start; p < start + plane; p++) {
                     pixels[p] = (pixels[p] - mean) * inverse;
@@ -82,9 +84,5 @@ final class Preprocessing {
             throw new IllegalArgumentException("cannot convert " + from + "-channel images to " + to
                     + " channels (target shape " + target + ")");
         }
-    }
-
-    /** Per-channel statistics. */
-    record ChannelStatistics(double[] mean, double[] std) {
     }
 }

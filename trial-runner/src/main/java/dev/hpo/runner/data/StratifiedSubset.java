@@ -3,6 +3,7 @@ package dev.hpo.runner.data;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Draws stratified subsets: a fixed number of images of every class, uniformly at random for a seed. Drawing
@@ -12,6 +13,24 @@ import java.util.SplittableRandom;
  * leave their images out.
  */
 final class StratifiedSubset {
+
+    /** Which images of a pool one part takes, given every image's label and the pool's name for messages. */
+    interface Choice {
+        int[] of(int[] labels, String pool);
+    }
+
+    /** A part of {@code perClass} images per class drawn with {@code random} from what {@code leftOut} leaves. */
+    static Choice drawn(List<String> classNames, int perClass, String partName, SplittableRandom random,
+                        List<SplittableRandom> leftOut) {
+        return (labels, pool) -> draw(labels, classNames, new int[] {perClass}, new String[] {partName}, random,
+                leftOut, pool)[0];
+    }
+
+    /** Every image that the draws of {@code leftOut}, of {@code perClass} images per class each, do not take. */
+    static Choice leftOver(List<String> classNames, int perClass, String partName, List<SplittableRandom> leftOut) {
+        return (labels, pool) -> notTaken(labels, classNames, new int[] {perClass}, new String[] {partName}, leftOut,
+                pool);
+    }
 
     private StratifiedSubset() {
     }
@@ -40,6 +59,26 @@ final class StratifiedSubset {
      */
     static int[][] draw(int[] labels, List<String> classNames, int[] perClass, String[] partNames,
                         SplittableRandom random, List<SplittableRandom> leftOut, String pool) {
+        boolean[] taken = taken(labels, classNames, perClass, partNames, leftOut, pool);
+        return draw(labels, classNames, perClass, partNames, random, taken,
+                leftOut.isEmpty() ? pool : pool + " (leaving out the " + leftOut.size() + " search subsets' images)");
+    }
+
+    /**
+     * Every image of the pool that none of the draws of {@code leftOut} takes, ascending: all that a search left
+     * unused, to score a trained network on.
+     *
+     * @param leftOut generators of the draws to leave out, in their initial state; they advance
+     */
+    static int[] notTaken(int[] labels, List<String> classNames, int[] perClass, String[] partNames,
+                          List<SplittableRandom> leftOut, String pool) {
+        boolean[] taken = taken(labels, classNames, perClass, partNames, leftOut, pool);
+        return IntStream.range(0, labels.length).filter(i -> !taken[i]).toArray();
+    }
+
+    /** Which images of the pool the draws of {@code leftOut} take, each replayed on the whole pool. */
+    private static boolean[] taken(int[] labels, List<String> classNames, int[] perClass, String[] partNames,
+                                   List<SplittableRandom> leftOut, String pool) {
         boolean[] taken = new boolean[labels.length];
         for (SplittableRandom other : leftOut) {
             for (int[] part : draw(labels, classNames, perClass, partNames, other, new boolean[labels.length], pool)) {
@@ -48,8 +87,7 @@ final class StratifiedSubset {
                 }
             }
         }
-        return draw(labels, classNames, perClass, partNames, random, taken,
-                leftOut.isEmpty() ? pool : pool + " (leaving out the " + leftOut.size() + " search subsets' images)");
+        return taken;
     }
 
     private static int[][] draw(int[] labels, List<String> classNames, int[] perClass, String[] partNames,

@@ -11,8 +11,11 @@ import java.util.Objects;
  * @param validation the stratified validation subset, disjoint from {@code train}
  * @param classes number of classes; every label is below it
  * @param classNames one name per class, in label order
+ * @param normalisation the training subset's per-channel statistics both subsets were normalised with, which a
+ *        saved network needs to see new images as it saw these
  */
-public record TrialData(LabeledImages train, LabeledImages validation, int classes, List<String> classNames) {
+public record TrialData(LabeledImages train, LabeledImages validation, int classes, List<String> classNames,
+                        ChannelStatistics normalisation) {
 
     /**
      * @throws IllegalArgumentException when shapes differ, names do not match the class count or a label is too
@@ -21,6 +24,7 @@ public record TrialData(LabeledImages train, LabeledImages validation, int class
     public TrialData {
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(validation, "validation");
+        Objects.requireNonNull(normalisation, "normalisation");
         classNames = List.copyOf(classNames);
         if (classes < 1) {
             throw new IllegalArgumentException("classes must be at least 1, got " + classes);
@@ -35,6 +39,15 @@ public record TrialData(LabeledImages train, LabeledImages validation, int class
         }
         checkLabels("train", train, classes);
         checkLabels("validation", validation, classes);
+        if (normalisation.channels() != train.shape().channels()) {
+            throw new IllegalArgumentException("normalisation holds " + normalisation.channels() + " channels, the "
+                    + "images " + train.shape().channels());
+        }
+    }
+
+    /** Images used as they are, without normalisation. */
+    public TrialData(LabeledImages train, LabeledImages validation, int classes, List<String> classNames) {
+        this(train, validation, classes, classNames, ChannelStatistics.identity(train.shape().channels()));
     }
 
     private static void checkLabels(String name, LabeledImages images, int classes) {

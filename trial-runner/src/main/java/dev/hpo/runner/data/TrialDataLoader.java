@@ -56,10 +56,10 @@ public final class TrialDataLoader {
         };
         LabeledImages train = Preprocessing.toTarget(subsets.train(), target);
         LabeledImages validation = Preprocessing.toTarget(subsets.validation(), target);
-        Preprocessing.ChannelStatistics statistics = Preprocessing.statistics(train);
+        ChannelStatistics statistics = Preprocessing.statistics(train);
         Preprocessing.normalise(train, statistics);
         Preprocessing.normalise(validation, statistics);
-        return new TrialData(train, validation, subsets.classNames().size(), subsets.classNames());
+        return new TrialData(train, validation, subsets.classNames().size(), subsets.classNames(), statistics);
     }
 
     private static Path folderDirectory(DataSpec spec) {

@@ -44,4 +44,20 @@ public interface TrainingEngine {
      * @throws IllegalArgumentException when the data does not fit the plan (shape or class count)
      */
     TrialResult train(TrialPlan plan, TrialData data, TrainingListener listener, TrialClock clock);
+
+    /** Whether {@link #train(TrialPlan, TrialData, TrainingListener, TrialClock, NetworkExport)} saves networks. */
+    default boolean savesNetworks() {
+        return false;
+    }
+
+    /**
+     * Trains as {@link #train(TrialPlan, TrialData, TrainingListener, TrialClock)} does and, when the trial completes
+     * and {@link #savesNetworks()}, saves the trained network as {@code export} asks. An engine that cannot save
+     * trains without saving. Saving follows the final evaluation, within the worker's grace past the cap; a network
+     * that cannot be written leaves no file and does not fail the trial.
+     */
+    default TrialResult train(TrialPlan plan, TrialData data, TrainingListener listener, TrialClock clock,
+                              NetworkExport export) {
+        return train(plan, data, listener, clock);
+    }
 }

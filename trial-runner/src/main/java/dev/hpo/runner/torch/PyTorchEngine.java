@@ -6,15 +6,24 @@ import dev.hpo.runner.data.TrialData;
 import dev.hpo.runner.engine.DataFit;
 import dev.hpo.runner.engine.Device;
 import dev.hpo.runner.engine.EngineSettings;
+import dev.hpo.runner.engine.NetworkExport;
 import dev.hpo.runner.engine.TrainingEngine;
 import dev.hpo.runner.engine.TrainingListener;
 import dev.hpo.runner.engine.TrialClock;
 import dev.hpo.runner.engine.TrialResult;
+import dev.hpo.runner.engine.TrialStatus;
+import dev.hpo.runner.model.ModelCard;
+import dev.hpo.runner.model.ModelCardJson;
 import dev.hpo.trial.TrialPlan;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /**
  * Trains with PyTorch in a Python process of its own: the trial runner reads and prepares the data as for any
@@ -28,6 +37,9 @@ import java.util.Optional;
 public final class PyTorchEngine implements TrainingEngine {
 
     public static final String NAME = "pytorch";
+
+    /** The entry of a saved network's zip that holds its weights, as {@code torch.save} writes a state_dict. */
+    static final String STATE_DICT = "state_dict.pt";
 
     private final TorchPython python;
     private final Path sources;
@@ -62,6 +74,26 @@ public final class PyTorchEngine implements TrainingEngine {
 
     @Override
     public TrialResult train(TrialPlan plan, TrialData data, TrainingListener listener, TrialClock clock) {
+        return train(plan, data, listener, clock, Optional.empty());
+    }
+
+    @Override
+    public boolean savesNetworks() {
+        return true;
+    }
+
+    /**
+     * Saves a completed trial's network as a zip of the PyTorch {@code state_dict} ({@value #STATE_DICT}) and its
+     * model card; {@code hpo predict} reads only the DL4J engine's networks, and says so for these.
+     */
+    @Override
+    public TrialResult train(TrialPlan plan, TrialData data, TrainingListener listener, TrialClock clock,
+                             NetworkExport export) {
+        return train(plan, data, listener, clock, Optional.of(export));
+    }
+
+    private TrialResult train(TrialPlan plan, TrialData data, TrainingListener listener, TrialClock clock,
+                              Optional<NetworkExport> export) {
         DataFit.require(plan.architecture(), data);
         ArchitectureCost cost = CostModel.of(plan.architecture());
         EngineSession.Failure failure = reason -> EngineSession.failed(NAME, reason, cost, clock);
@@ -74,11 +106,19 @@ public final class PyTorchEngine implements TrainingEngine {
         try {
             EngineInput.write(directory, plan, data);
             long startedAt = System.nanoTime() - Math.round(clock.elapsedSeconds() * 1e9);
-            List<String> arguments = List.of("trial", directory.toString(), "--device", device.toString(),
-                    "--started-at", Long.toString(startedAt), "--controlled");
+            List<String> arguments = new ArrayList<>(List.of("trial", directory.toString(), "--device",
+                    device.toString(), "--started-at", Long.toString(startedAt), "--controlled"));
+            Path weights = directory.resolve(STATE_DICT);
+            export.ifPresent(e -> arguments.addAll(List.of("--save", weights.toString())));
+            TrialResult result;
             try (EngineProcess process = start(arguments)) {
-                return new EngineSession(NAME, process, plan, cost, listener, clock).run();
+                result = new EngineSession(NAME, process, plan, cost, listener, clock).run();
             }
+            if (export.isPresent() && result.status() == TrialStatus.COMPLETE && Files.isRegularFile(weights)) {
+                save(weights, new ModelCard(NAME, plan, data.classNames(), data.normalisation(),
+                        export.get().study(), result.accuracy()), export.get().file());
+            }
+            return result;
         } catch (IOException e) {
             return failure.of("cannot run the pytorch engine with " + python.executable() + ": " + e.getMessage());
         } catch (InterruptedException e) {
@@ -89,6 +129,23 @@ public final class PyTorchEngine implements TrainingEngine {
                 EngineSources.deleteTree(directory);
             } catch (IOException e) {
                 System.err.println("could not remove " + directory + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** Zips the weights and the card; a network that cannot be written leaves no file and the result stands. */
+    private static void save(Path weights, ModelCard card, Path file) {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new ZipEntry(STATE_DICT));
+            Files.copy(weights, zip);
+            zip.putNextEntry(new ZipEntry(ModelCardJson.ENTRY));
+            zip.write(ModelCardJson.write(card).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            System.err.println("could not save the trained network to " + file + ": " + e.getMessage());
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // Nothing more can be done about a file that cannot be written or deleted.
             }
         }
     }

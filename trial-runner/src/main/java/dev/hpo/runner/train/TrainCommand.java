@@ -7,6 +7,7 @@ import dev.hpo.arch.ModelFamily;
 import dev.hpo.runner.data.TrialData;
 import dev.hpo.runner.data.TrialDataLoader;
 import dev.hpo.runner.engine.Measurement;
+import dev.hpo.runner.engine.NetworkExport;
 import dev.hpo.runner.engine.TrainingEngine;
 import dev.hpo.runner.engine.TrainingListener;
 import dev.hpo.runner.engine.TrialClock;
@@ -31,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -120,6 +122,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print only the result, as one JSON object.")
     boolean json;
 
+    @Option(names = "--save", paramLabel = "FILE",
+            description = "Save the trained network to FILE when the trial completes (hpo predict reads dl4j's).")
+    Path save;
+
     @Override
     public Integer call() throws IOException {
         // Finding the engine (for pytorch, an interpreter with torch) is not part of the trial; a worker does it once.
@@ -158,7 +164,12 @@ public final class TrainCommand implements Callable<Integer> {
             }
             return true;
         };
-        TrialResult result = trainer.train(trial, data, listener, clock);
+        if (save != null && !trainer.savesNetworks()) {
+            throw new IllegalArgumentException("--save: the " + trainer.name() + " engine does not save trained "
+                    + "networks; train with --engine dl4j");
+        }
+        TrialResult result = save == null ? trainer.train(trial, data, listener, clock)
+                : trainer.train(trial, data, listener, clock, new NetworkExport(save, Optional.empty()));
         if (json) {
             ObjectNode document = TrialResultJson.write(result);
             document.set("plan", TrialPlanJson.write(trial));
@@ -173,6 +184,9 @@ public final class TrainCommand implements Callable<Integer> {
                         + " final network, so the accuracy is the last epoch's%n", result.scoredAtStep());
             }
             result.failure().ifPresent(reason -> out.println("reason: " + reason));
+            if (save != null && Files.isRegularFile(save) && result.status() == TrialStatus.COMPLETE) {
+                out.println("network saved to " + save);
+            }
         }
         out.flush();
         return result.status() == TrialStatus.FAILED ? 1 : 0;

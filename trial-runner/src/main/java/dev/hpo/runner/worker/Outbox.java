@@ -6,6 +6,7 @@ import dev.hpo.protocol.MeasurementReport;
 import dev.hpo.protocol.Release;
 import dev.hpo.protocol.client.ApiClient;
 import dev.hpo.protocol.client.ApiException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -61,6 +62,21 @@ final class Outbox implements AutoCloseable {
         add(new Report(trialId, "completion", false, api -> {
             api.complete(trialId, Completion.of(metrics, workerId));
             return false;
+        }));
+    }
+
+    /**
+     * Uploads a file of a running trial; queued before the trial's completion, so the API has it when it decides
+     * which files its study keeps. {@code after} runs once the upload was sent or refused.
+     */
+    void upload(long trialId, String name, Path file, String sha256, Runnable after) {
+        add(new Report(trialId, "upload of " + name, false, api -> {
+            try {
+                api.uploadArtifact(trialId, workerId, name, file, sha256);
+                return false;
+            } finally {
+                after.run();
+            }
         }));
     }
 

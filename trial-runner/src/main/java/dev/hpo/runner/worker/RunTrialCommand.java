@@ -9,6 +9,9 @@ import dev.hpo.runner.data.DataRoots;
 import dev.hpo.runner.data.TrialData;
 import dev.hpo.runner.data.TrialDataLoader;
 import dev.hpo.runner.engine.Measurement;
+import dev.hpo.runner.engine.NetworkExport;
+import dev.hpo.runner.engine.StudyDraws;
+import dev.hpo.runner.engine.TrainingListener;
 import dev.hpo.runner.engine.TrainingEngine;
 import dev.hpo.runner.engine.TrialClock;
 import dev.hpo.runner.engine.TrialResult;
@@ -23,6 +26,7 @@ import dev.hpo.trial.DataSpec;
 import dev.hpo.trial.TrialPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,6 +49,9 @@ import picocli.CommandLine.Option;
 public final class RunTrialCommand implements Callable<Integer> {
 
     static final String NAME = TrialCommand.RUN_TRIAL;
+
+    /** The name the built-in trainer gives a trial's saved network. */
+    static final String NETWORK_FILE = "network.zip";
 
     /** The exit code of a trial process whose worker died. */
     static final int WORKER_GONE = 70;
@@ -104,17 +111,42 @@ public final class RunTrialCommand implements Callable<Integer> {
             return 1;
         }
         emit(out, json.createObjectNode().put("started", true));
-        TrialResult result = trainer.train(plan, data, measurement -> {
+        TrainingListener listener = measurement -> {
             emit(out, measurement(measurement));
             return true;
-        }, clock);
+        };
+        Optional<NetworkExport> export = export(trial, trainer);
+        TrialResult result = export.isPresent() ? trainer.train(plan, data, listener, clock, export.get())
+                : trainer.train(plan, data, listener, clock);
         if (result.status() == TrialStatus.FAILED) {
             emit(out, json.createObjectNode().put("failed", true)
                     .put("reason", result.failure().orElse("training failed")));
             return 0;
         }
-        emit(out, finalMetrics(result));
+        ObjectNode last = finalMetrics(result);
+        export.map(NetworkExport::file).filter(Files::isRegularFile)
+                .ifPresent(file -> last.putArray("artifacts").add(file.toString()));
+        emit(out, last);
         return 0;
+    }
+
+    /**
+     * Where the trained network goes when the trial's study keeps artifacts and its worker gave a folder for them;
+     * empty otherwise, and for an engine that saves no networks.
+     */
+    private Optional<NetworkExport> export(JsonNode trial, TrainingEngine trainer) {
+        String directory = trial.path(TrialExecution.ARTIFACT_DIRECTORY).asText("");
+        if (!trial.path("keepArtifacts").asBoolean(false) || directory.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!trainer.savesNetworks()) {
+            System.err.println("the " + trainer.name() + " engine does not save trained networks; this trial keeps"
+                    + " none");
+            return Optional.empty();
+        }
+        int repeats = Math.max(1, trial.path("trialSettings").path("repeats").asInt(1));
+        return Optional.of(new NetworkExport(Path.of(directory, NETWORK_FILE),
+                Optional.of(new StudyDraws(trial.path("seed").asLong(0), repeats))));
     }
 
     /**

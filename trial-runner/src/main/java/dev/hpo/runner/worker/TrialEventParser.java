@@ -4,7 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hpo.protocol.MeasurementReport;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,7 +54,30 @@ final class TrialEventParser {
             }
             return Optional.of(new TrialEvent.Measured(MeasurementReport.of(step, elapsed, metrics)));
         }
-        return Optional.of(new TrialEvent.Finished(metrics));
+        return Optional.of(new TrialEvent.Finished(metrics, artifacts(node.path("artifacts"))));
+    }
+
+    /** The files a final line names: absent, none. */
+    private static List<Path> artifacts(JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new IllegalArgumentException("artifacts must be a list of file paths, got " + node);
+        }
+        List<Path> files = new ArrayList<>();
+        for (JsonNode file : node) {
+            if (!file.isTextual() || file.asText().isBlank()) {
+                throw new IllegalArgumentException("artifacts must be a list of file paths, got " + file);
+            }
+            try {
+                files.add(Path.of(file.asText()));
+            } catch (InvalidPathException e) {
+                throw new IllegalArgumentException("artifacts names " + file + ", which is not a path: "
+                        + e.getReason());
+            }
+        }
+        return files;
     }
 
     private static Map<String, Double> metrics(JsonNode node) {

@@ -1,11 +1,15 @@
 package dev.hpo.runner.worker;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpo.protocol.MeasurementReport;
 import dev.hpo.protocol.ProtocolJson;
 import dev.hpo.protocol.Suggestion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -21,6 +25,9 @@ final class TrialExecution {
     private static final Duration SHORTEST_HEARTBEAT_INTERVAL = Duration.ofMillis(500);
     private static final Duration EXIT_AFTER_RESULT = Duration.ofSeconds(10);
     private static final Duration TICK = Duration.ofMillis(250);
+    /** The field of a trial's input naming the folder its files may be written to. */
+    static final String ARTIFACT_DIRECTORY = "artifactDirectory";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Suggestion trial;
     private final TrialCommand command;
@@ -28,6 +35,7 @@ final class TrialExecution {
     private final Outbox outbox;
     private final BooleanSupplier shuttingDown;
     private final Consumer<String> log;
+    private final TrialArtifacts artifacts;
 
     TrialExecution(Suggestion trial, TrialCommand command, WorkerSettings settings, Outbox outbox,
                    BooleanSupplier shuttingDown, Consumer<String> log) {
@@ -37,6 +45,7 @@ final class TrialExecution {
         this.outbox = outbox;
         this.shuttingDown = shuttingDown;
         this.log = log;
+        this.artifacts = new TrialArtifacts(trial.id(), settings.maxArtifactBytes(), outbox, log);
     }
 
     /** Runs the trial to its end and hands the outcome to the outbox; returns the outcome. */
@@ -48,9 +57,9 @@ final class TrialExecution {
 
     private TrialOutcome execute() throws InterruptedException {
         String label = "trial " + trial.id();
-        byte[] input = (ProtocolJson.write(trial) + "\n").getBytes(StandardCharsets.UTF_8);
         TrialProcess process;
         try {
+            byte[] input = (input() + "\n").getBytes(StandardCharsets.UTF_8);
             process = TrialProcess.start(command, input, label, log);
         } catch (IOException e) {
             return new TrialOutcome.Failed("cannot start the trial process: " + e.getMessage());
@@ -58,6 +67,20 @@ final class TrialExecution {
         try (process) {
             return watch(process);
         }
+    }
+
+    /**
+     * The trial as its process reads it: the suggestion, and, for a study that keeps artifacts, a fresh folder of
+     * the worker's ({@code artifactDirectory}) the process may write the files it names in its final line to.
+     */
+    private String input() throws IOException {
+        if (!trial.keepArtifacts()) {
+            return ProtocolJson.write(trial);
+        }
+        artifacts.create();
+        ObjectNode json = (ObjectNode) JSON.readTree(ProtocolJson.write(trial));
+        json.put(ARTIFACT_DIRECTORY, artifacts.directory().toString());
+        return json.toString();
     }
 
     private TrialOutcome watch(TrialProcess process) throws InterruptedException {
@@ -69,6 +92,7 @@ final class TrialExecution {
         Map<String, Double> lastMetrics = Map.of();
         Optional<Map<String, Double>> result = Optional.empty();
         Optional<String> failure = Optional.empty();
+        List<Path> files = List.of();
         long resultAt = 0;
         while (true) {
             long now = System.nanoTime();
@@ -89,14 +113,14 @@ final class TrialExecution {
             if ((result.isPresent() || failure.isPresent()) && now - resultAt > EXIT_AFTER_RESULT.toNanos()) {
                 // The trial said how it ended but does not exit: its word stands, the process goes.
                 process.kill();
-                return ended(result, failure, 0, process);
+                return ended(result, files, failure, 0, process);
             }
             if (process.ended()) {
                 int exit = process.awaitExit(Duration.ofSeconds(5)).orElse(-1);
                 if (shuttingDown.getAsBoolean() && result.isEmpty()) {
                     return new TrialOutcome.Abandoned();
                 }
-                return ended(result, failure, exit, process);
+                return ended(result, files, failure, exit, process);
             }
             if (now - nextHeartbeat >= 0) {
                 outbox.heartbeat(trial.id());
@@ -116,6 +140,7 @@ final class TrialExecution {
                 outbox.measure(trial.id(), measurement);
             } else if (event instanceof TrialEvent.Finished finished) {
                 result = Optional.of(finished.metrics());
+                files = finished.artifacts();
                 resultAt = System.nanoTime();
             } else if (event instanceof TrialEvent.Failed failed) {
                 failure = Optional.of(failed.reason());
@@ -124,13 +149,13 @@ final class TrialExecution {
         }
     }
 
-    private static TrialOutcome ended(Optional<Map<String, Double>> result, Optional<String> failure, int exit,
-                                      TrialProcess process) {
+    private static TrialOutcome ended(Optional<Map<String, Double>> result, List<Path> files,
+                                      Optional<String> failure, int exit, TrialProcess process) {
         if (failure.isPresent()) {
             return new TrialOutcome.Failed(failure.get());
         }
         if (result.isPresent()) {
-            return new TrialOutcome.Completed(result.get());
+            return new TrialOutcome.Completed(result.get(), files);
         }
         if (exit == 0) {
             return new TrialOutcome.Failed("the trial process exited without printing its final metrics");
@@ -141,8 +166,12 @@ final class TrialExecution {
     private void report(TrialOutcome outcome) {
         if (outcome instanceof TrialOutcome.Completed completed) {
             log.accept("trial " + trial.id() + " complete: " + completed.metrics());
+            artifacts.upload(completed.artifacts(), trial.keepArtifacts());
             outbox.complete(trial.id(), completed.metrics());
-        } else if (outcome instanceof TrialOutcome.Failed failed) {
+            return;
+        }
+        artifacts.discard();
+        if (outcome instanceof TrialOutcome.Failed failed) {
             log.accept("trial " + trial.id() + " failed: " + failed.reason());
             outbox.fail(trial.id(), failed.reason());
         } else if (outcome instanceof TrialOutcome.StopRequested stopped) {

@@ -1,12 +1,14 @@
 package dev.hpo.runner.worker;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** How one trial ended on this worker, and so what the worker reports for it. */
 sealed interface TrialOutcome {
 
-    /** The trial printed its final metrics. */
-    record Completed(Map<String, Double> metrics) implements TrialOutcome {
+    /** The trial printed its final metrics, and named the files to keep of it, if any. */
+    record Completed(Map<String, Double> metrics, List<Path> artifacts) implements TrialOutcome {
     }
 
     /** The trial could not finish: a crash, an error it reported, or the time cap. */

@@ -105,6 +105,11 @@ public final class WorkerCommand implements Callable<Integer> {
             description = "wait between requests when no study has work (default: ${DEFAULT-VALUE})")
     String idlePoll;
 
+    @Option(names = "--max-artifact-size", defaultValue = "512MB", paramLabel = "SIZE",
+            description = {"the largest file of a trial (a trained network) this worker uploads, e.g. 512MB or 2GB;",
+                    "larger ones are left out (default: ${DEFAULT-VALUE})"})
+    String maxArtifactSize;
+
     @Override
     public Integer call() throws Exception {
         WorkerSettings settings;
@@ -119,7 +124,8 @@ public final class WorkerCommand implements Callable<Integer> {
             settings = new WorkerSettings(workerId == null ? defaultWorkerId(engine) : workerId,
                     Optional.ofNullable(study),
                     Durations.positive("--cap-grace", capGrace), Durations.positive("--setup-limit", setupLimit),
-                    Durations.positive("--idle-poll", idlePoll), Duration.ofSeconds(15));
+                    Durations.positive("--idle-poll", idlePoll), Duration.ofSeconds(15),
+                    ByteSize.parse("--max-artifact-size", maxArtifactSize));
             command = trialCommand == null
                     ? TrialCommand.builtIn(engine, trialSettings(dev), datasetDirs,
                     dataRoots.isEmpty() ? DataRoots.defaults() : new DataRoots(dataRoots),

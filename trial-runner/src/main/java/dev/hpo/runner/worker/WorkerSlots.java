@@ -32,7 +32,7 @@ final class WorkerSlots implements AutoCloseable {
             Outbox slotOutbox = outbox.apply(id);
             outboxes.add(slotOutbox);
             WorkerSettings slotSettings = new WorkerSettings(id, settings.study(), settings.capGrace(),
-                    settings.setupLimit(), settings.idlePoll(), settings.shutdownGrace());
+                    settings.setupLimit(), settings.idlePoll(), settings.shutdownGrace(), settings.maxArtifactBytes());
             workers.add(new Worker(asking, slotOutbox, command, slotSettings, log));
         }
     }

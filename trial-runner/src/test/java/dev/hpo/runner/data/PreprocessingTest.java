@@ -25,7 +25,7 @@ class PreprocessingTest {
         LabeledImages validation = Preprocessing.toTarget(twoImages(51), COLOUR);
         assertThat(train.pixels()[1]).isCloseTo(0.2f, within(1e-6f));
 
-        Preprocessing.ChannelStatistics statistics = Preprocessing.statistics(train);
+        ChannelStatistics statistics = Preprocessing.statistics(train);
         Preprocessing.normalise(train, statistics);
         Preprocessing.normalise(validation, statistics);
 

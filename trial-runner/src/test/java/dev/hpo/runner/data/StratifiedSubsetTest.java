@@ -105,4 +105,29 @@ class StratifiedSubsetTest {
                 .hasMessageContaining("too few images of class")
                 .hasMessageContaining("leaving out the 2 search subsets' images");
     }
+
+    @Test
+    void whatIsNotTakenIsEveryImageNoReplayedDrawTook() {
+        int[] labels = labels();
+        List<String> names = NAMES;
+        int[][] first = StratifiedSubset.draw(labels, names, new int[] {3, 2}, new String[] {"t", "v"},
+                new SplittableRandom(11), "pool");
+        int[][] second = StratifiedSubset.draw(labels, names, new int[] {3, 2}, new String[] {"t", "v"},
+                new SplittableRandom(12), "pool");
+
+        int[] rest = StratifiedSubset.notTaken(labels, names, new int[] {3, 2}, new String[] {"t", "v"},
+                List.of(new SplittableRandom(11), new SplittableRandom(12)), "pool");
+
+        boolean[] drawn = new boolean[labels.length];
+        for (int[][] draw : List.of(first, second)) {
+            for (int[] part : draw) {
+                for (int i : part) {
+                    drawn[i] = true;
+                }
+            }
+        }
+        assertThat(rest).isSorted().containsExactly(IntStream.range(0, labels.length).filter(i -> !drawn[i])
+                .toArray());
+        assertThat(rest.length).isLessThan(labels.length).isGreaterThanOrEqualTo(labels.length - 2 * 5 * 3);
+    }
 }

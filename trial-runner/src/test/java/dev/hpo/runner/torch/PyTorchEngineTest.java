@@ -11,11 +11,15 @@ import dev.hpo.runner.data.SyntheticData;
 import dev.hpo.runner.data.TrialData;
 import dev.hpo.runner.engine.Device;
 import dev.hpo.runner.engine.EngineSettings;
+import dev.hpo.runner.dl4j.SavedNetwork;
 import dev.hpo.runner.engine.Measurement;
+import dev.hpo.runner.engine.NetworkExport;
 import dev.hpo.runner.engine.TrainingListener;
 import dev.hpo.runner.engine.TrialClock;
 import dev.hpo.runner.engine.TrialResult;
 import dev.hpo.runner.engine.TrialStatus;
+import dev.hpo.runner.model.ModelCard;
+import dev.hpo.runner.model.ModelCardJson;
 import dev.hpo.trial.Activation;
 import dev.hpo.trial.DataSpec;
 import dev.hpo.trial.Dataset;
@@ -23,6 +27,7 @@ import dev.hpo.trial.Optimizer;
 import dev.hpo.trial.TrainingOptions;
 import dev.hpo.trial.TrainingOptionsBuilder;
 import dev.hpo.trial.TrialPlan;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -223,6 +229,34 @@ class PyTorchEngineTest {
             }
         }
         return "python3";
+    }
+
+    @Test
+    void aCompletedTrialsNetworkIsSavedAsItsStateDictWithItsCardAndPredictSaysItReadsOnlyDl4jNetworks()
+            throws Exception {
+        Path file = temp.resolve("network.zip");
+
+        TrialResult result = Torch.engine().train(plan(OPTIONS, Duration.ofSeconds(20)), SYNTHETIC,
+                TrainingListener.none(), TrialClock.startNow(), new NetworkExport(file, Optional.empty()));
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(TrialStatus.COMPLETE);
+        Path weights = temp.resolve("state_dict.pt");
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ModelCard card = ModelCardJson.read(new String(zip.getInputStream(zip.getEntry(ModelCardJson.ENTRY))
+                    .readAllBytes(), StandardCharsets.UTF_8));
+            assertThat(card.engine()).isEqualTo("pytorch");
+            assertThat(card.plan()).isEqualTo(plan(OPTIONS, Duration.ofSeconds(20)));
+            assertThat(card.validationAccuracy()).isEqualTo(result.accuracy());
+            Files.copy(zip.getInputStream(zip.getEntry(PyTorchEngine.STATE_DICT)), weights);
+        }
+        Process load = Torch.engine().interpreter(List.of("-c", "import sys, torch; "
+                + "print(sum(t.numel() for t in torch.load(sys.argv[1]).values()))", weights.toString()))
+                .redirectErrorStream(true).start();
+        String tensors = new String(load.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(load.waitFor()).as(tensors).isZero();
+        assertThat(Long.parseLong(tensors)).as("weights and batch-norm statistics").isGreaterThanOrEqualTo(
+                CostModel.of(SPEC).params());
+        assertThatThrownBy(() -> SavedNetwork.load(file)).hasMessageContaining("the pytorch engine saved");
     }
 
     private static TrialPlan plan(TrainingOptions options, Duration cap) {

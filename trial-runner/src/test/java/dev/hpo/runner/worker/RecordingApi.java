@@ -1,5 +1,6 @@
 package dev.hpo.runner.worker;
 
+import dev.hpo.protocol.ArtifactView;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -23,7 +24,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class RecordingApi implements AutoCloseable {
 
-    record Request(String method, String path, JsonNode body) {
+    /**
+     * @param raw the body as sent: a file for an upload
+     * @param checksum the upload's checksum header, or null
+     */
+    record Request(String method, String path, JsonNode body, byte[] raw, String checksum) {
     }
 
     /** The study every offered trial belongs to. */
@@ -67,6 +72,11 @@ final class RecordingApi implements AutoCloseable {
         unavailableFor.set(n);
     }
 
+    /** How many of the requests {@link #unavailableFor} refuses are still to come. */
+    int stillUnavailable() {
+        return unavailableFor.get();
+    }
+
     synchronized List<Request> requests() {
         return List.copyOf(requests);
     }
@@ -83,9 +93,16 @@ final class RecordingApi implements AutoCloseable {
             }
             String path = exchange.getRequestURI().getPath();
             byte[] raw = exchange.getRequestBody().readAllBytes();
-            JsonNode body = raw.length == 0 ? json.createObjectNode() : json.readTree(raw);
+            boolean upload = path.contains("/artifacts/");
+            JsonNode body = raw.length == 0 || upload ? json.createObjectNode() : json.readTree(raw);
             synchronized (this) {
-                requests.add(new Request(exchange.getRequestMethod(), path, body));
+                requests.add(new Request(exchange.getRequestMethod(), path, body, raw,
+                        exchange.getRequestHeaders().getFirst(ArtifactView.CHECKSUM_HEADER)));
+            }
+            if (upload) {
+                reply(exchange, 200, json.createObjectNode().put("trialId", 1).put("name", "uploaded")
+                        .put("sizeBytes", raw.length).put("available", true));
+                return;
             }
             if (path.endsWith("/suggestions")) {
                 ObjectNode answer = json.createObjectNode();

@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpo.runner.data.DataFixtures;
 import dev.hpo.runner.data.TrialData;
 import dev.hpo.runner.data.TrialDataLoader;
+import dev.hpo.runner.dl4j.SavedNetwork;
 import dev.hpo.runner.engine.SimulatedClock;
+import dev.hpo.runner.engine.StudyDraws;
 import dev.hpo.runner.engine.TrialClock;
+import dev.hpo.runner.model.ModelCard;
+import dev.hpo.study.TrialPlans;
 import dev.hpo.trial.TrialPlan;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -21,8 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** A suggestion, as the API sends it, resolved to the plan the trainer runs. */
 class RunTrialCommandTest {
@@ -71,6 +76,54 @@ class RunTrialCommandTest {
         assertThat(last.path("metrics").path("wallSeconds").asDouble()).as("the 20 s of reading are in the trial")
                 .isGreaterThan(20).isLessThanOrEqualTo(25);
         assertThat(clock.elapsedSeconds()).isLessThanOrEqualTo(25);
+    }
+
+    @Test
+    void aTrialOfAStudyThatKeepsArtifactsSavesItsNetworkAndNamesItInItsFinalLine() throws Exception {
+        Path directory = DataFixtures.fashionMnist(temp, 8, 4, false);
+        Path artifacts = Files.createDirectories(temp.resolve("artifacts"));
+        RunTrialCommand command = new RunTrialCommand();
+        command.datasetDirs.put("fashion-mnist", directory);
+        ObjectNode trial = (ObjectNode) json.readTree(SUGGESTION.replace("\"trainPerClass\": 50, \"valPerClass\": 20",
+                        "\"trainPerClass\": 8, \"valPerClass\": 4")
+                .replace("\"width\": 0.5, \"learningRate\": 0.05, \"optimizer\": \"adam\"",
+                        "\"width\": 0.125, \"depth\": 0.4, \"resolution\": 0.5, \"batchSize\": 16"));
+        trial.put("keepArtifacts", true).put(TrialExecution.ARTIFACT_DIRECTORY, artifacts.toString());
+        StringWriter out = new StringWriter();
+
+        int exit = command.run(trial, new PrintWriter(out), TrialClock.startNow());
+
+        String[] lines = out.toString().split("\\R");
+        JsonNode last = json.readTree(lines[lines.length - 1]);
+        assertThat(exit).as(out.toString()).isZero();
+        Path saved = artifacts.resolve(RunTrialCommand.NETWORK_FILE);
+        assertThat(last.path("artifacts").toString()).isEqualTo("[\"" + saved + "\"]");
+        ModelCard card = SavedNetwork.load(saved).card();
+        assertThat(card.study()).contains(new StudyDraws(42, 2));
+        assertThat(card.plan().data().subsetSeed()).isEqualTo(TrialPlans.subsetSeed(42, 1));
+        assertThat(card.validationAccuracy()).isEqualTo(last.path("metrics").path("accuracy").asDouble());
+    }
+
+    @Test
+    void aTrialOfAStudyThatKeepsNothingSavesNothing() throws Exception {
+        Path directory = DataFixtures.fashionMnist(temp, 8, 4, false);
+        Path artifacts = Files.createDirectories(temp.resolve("artifacts"));
+        RunTrialCommand command = new RunTrialCommand();
+        command.datasetDirs.put("fashion-mnist", directory);
+        ObjectNode trial = (ObjectNode) json.readTree(SUGGESTION.replace("\"trainPerClass\": 50, \"valPerClass\": 20",
+                        "\"trainPerClass\": 8, \"valPerClass\": 4")
+                .replace("\"width\": 0.5, \"learningRate\": 0.05, \"optimizer\": \"adam\"",
+                        "\"width\": 0.125, \"depth\": 0.4, \"resolution\": 0.5, \"batchSize\": 16"));
+        trial.put("keepArtifacts", false).put(TrialExecution.ARTIFACT_DIRECTORY, artifacts.toString());
+        StringWriter out = new StringWriter();
+
+        command.run(trial, new PrintWriter(out), TrialClock.startNow());
+
+        String[] lines = out.toString().split("\\R");
+        assertThat(json.readTree(lines[lines.length - 1]).has("artifacts")).isFalse();
+        try (var files = Files.list(artifacts)) {
+            assertThat(files).isEmpty();
+        }
     }
 
     @Test

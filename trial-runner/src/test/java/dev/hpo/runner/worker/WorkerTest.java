@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hpo.protocol.client.ApiClient;
 import dev.hpo.protocol.client.Retry;
 import dev.hpo.runner.engine.Device;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,8 +49,13 @@ class WorkerTest {
     }
 
     private static WorkerSettings settings() {
+        return settings(WorkerSettings.DEFAULT_MAX_ARTIFACT_BYTES);
+    }
+
+    private static WorkerSettings settings(long maxArtifactBytes) {
         return new WorkerSettings("w1", Optional.of(RecordingApi.STUDY), Duration.ofSeconds(1),
-                Duration.ofSeconds(30), Duration.ofMillis(50), Duration.ofSeconds(5));
+                Duration.ofSeconds(30), Duration.ofMillis(50), Duration.ofSeconds(5),
+                maxArtifactBytes);
     }
 
     @Test
@@ -80,6 +89,69 @@ class WorkerTest {
     void aSingleSlotKeepsTheWorkersOwnIdAndMoreSlotsAreNumbered() {
         assertThat(WorkerSlots.ids("gpu0", 1)).containsExactly("gpu0");
         assertThat(WorkerSlots.ids("gpu0", 3)).containsExactly("gpu0-s1", "gpu0-s2", "gpu0-s3");
+    }
+
+    /** A trial that writes a file into the folder its worker gave and names it in its final line. */
+    private static final String WRITES_AN_ARTIFACT = "python3 -c 'import json, os, sys; t = json.load(sys.stdin); "
+            + "p = os.path.join(t[\"artifactDirectory\"], \"net.bin\"); open(p, \"wb\").write(b\"weights\"); "
+            + "print(json.dumps({\"metrics\": {\"accuracy\": 0.9}, \"artifacts\": [p]}))'";
+
+    @Test
+    void uploadsTheFilesATrialNamesWithTheirChecksumBeforeCompletingItAndThenDeletesThem() throws Exception {
+        api.offer(1, 30).put("keepArtifacts", true);
+
+        new Worker(ApiClient.http(api.address(), Optional.of("secret"), Retry.never()), outbox,
+                TrialCommand.external(WRITES_AN_ARTIFACT, Device.cpu(), Optional.of(1)), settings(), log::add).run();
+
+        List<RecordingApi.Request> sent = api.requests().stream().filter(r -> r.path().startsWith("/api/trials/1/"))
+                .toList();
+        assertThat(sent).extracting(RecordingApi.Request::path)
+                .containsExactly("/api/trials/1/artifacts/net.bin", "/api/trials/1/complete");
+        assertThat(sent.get(0).raw()).isEqualTo("weights".getBytes(StandardCharsets.UTF_8));
+        assertThat(sent.get(0).checksum()).isEqualTo(HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest("weights".getBytes(StandardCharsets.UTF_8))));
+        try (var leftovers = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertThat(leftovers.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("hpo-trial-1-"));
+        }
+    }
+
+    @Test
+    void anUploadWhileTheApiIsUnavailableIsRetriedAndArrivesWholeBeforeTheCompletion() throws Exception {
+        api.offer(1, 30).put("keepArtifacts", true);
+        Worker worker = new Worker(ApiClient.http(api.address(), Optional.of("secret"), Retry.never()), outbox,
+                TrialCommand.external("sleep 0.3; " + WRITES_AN_ARTIFACT, Device.cpu(), Optional.of(1)), settings(),
+                log::add);
+        Thread loop = runUntilItAsks(worker);
+        api.unavailableFor(4);
+        loop.join(20_000);
+
+        List<RecordingApi.Request> sent = api.requests().stream().filter(r -> r.path().startsWith("/api/trials/1/")
+                && !r.path().endsWith("/heartbeat")).toList();
+        assertThat(sent).extracting(RecordingApi.Request::path)
+                .containsExactly("/api/trials/1/artifacts/net.bin", "/api/trials/1/complete");
+        assertThat(sent.get(0).raw()).isEqualTo("weights".getBytes(StandardCharsets.UTF_8));
+        assertThat(api.stillUnavailable()).as("the refused attempts were made").isZero();
+    }
+
+    @Test
+    void aFileOverTheLimitOrOfAStudyThatKeepsNoneIsNotUploaded() throws Exception {
+        api.offer(1, 30).put("keepArtifacts", true);
+        api.offer(2, 30);
+        // Trial 1 writes 100 bytes into its folder; trial 2, of a study that keeps none, gets no folder and names
+        // a file of the system.
+        String big = "python3 -c 'import json, os, sys; t = json.load(sys.stdin); d = t.get(\"artifactDirectory\"); "
+                + "p = os.path.join(d, \"net.bin\") if d else \"/etc/hostname\"; "
+                + "d and open(p, \"wb\").write(b\"0\" * 100); "
+                + "print(json.dumps({\"metrics\": {\"accuracy\": 0.9}, \"artifacts\": [p]}))'";
+
+        new Worker(ApiClient.http(api.address(), Optional.of("secret"), Retry.never()), outbox,
+                TrialCommand.external(big, Device.cpu(), Optional.of(1)), settings(10), log::add).run();
+
+        assertThat(api.requests()).noneMatch(r -> r.path().contains("/artifacts/"));
+        assertThat(api.requestsTo("/trials/1/complete")).hasSize(1);
+        assertThat(api.requestsTo("/trials/2/complete")).hasSize(1);
+        assertThat(log).anyMatch(line -> line.contains("more than --max-artifact-size"));
+        assertThat(log).anyMatch(line -> line.contains("its study keeps no artifacts: not uploaded"));
     }
 
     @Test
