@@ -80,15 +80,9 @@ class RunTrialCommandTest {
 
     @Test
     void aTrialOfAStudyThatKeepsArtifactsSavesItsNetworkAndNamesItInItsFinalLine() throws Exception {
-        Path directory = DataFixtures.fashionMnist(temp, 8, 4, false);
         Path artifacts = Files.createDirectories(temp.resolve("artifacts"));
-        RunTrialCommand command = new RunTrialCommand();
-        command.datasetDirs.put("fashion-mnist", directory);
-        ObjectNode trial = (ObjectNode) json.readTree(SUGGESTION.replace("\"trainPerClass\": 50, \"valPerClass\": 20",
-                        "\"trainPerClass\": 8, \"valPerClass\": 4")
-                .replace("\"width\": 0.5, \"learningRate\": 0.05, \"optimizer\": \"adam\"",
-                        "\"width\": 0.125, \"depth\": 0.4, \"resolution\": 0.5, \"batchSize\": 16"));
-        trial.put("keepArtifacts", true).put(TrialExecution.ARTIFACT_DIRECTORY, artifacts.toString());
+        RunTrialCommand command = tinyTrialCommand();
+        ObjectNode trial = tinyTrial(true, artifacts);
         StringWriter out = new StringWriter();
 
         int exit = command.run(trial, new PrintWriter(out), TrialClock.startNow());
@@ -106,15 +100,9 @@ class RunTrialCommandTest {
 
     @Test
     void aTrialOfAStudyThatKeepsNothingSavesNothing() throws Exception {
-        Path directory = DataFixtures.fashionMnist(temp, 8, 4, false);
         Path artifacts = Files.createDirectories(temp.resolve("artifacts"));
-        RunTrialCommand command = new RunTrialCommand();
-        command.datasetDirs.put("fashion-mnist", directory);
-        ObjectNode trial = (ObjectNode) json.readTree(SUGGESTION.replace("\"trainPerClass\": 50, \"valPerClass\": 20",
-                        "\"trainPerClass\": 8, \"valPerClass\": 4")
-                .replace("\"width\": 0.5, \"learningRate\": 0.05, \"optimizer\": \"adam\"",
-                        "\"width\": 0.125, \"depth\": 0.4, \"resolution\": 0.5, \"batchSize\": 16"));
-        trial.put("keepArtifacts", false).put(TrialExecution.ARTIFACT_DIRECTORY, artifacts.toString());
+        RunTrialCommand command = tinyTrialCommand();
+        ObjectNode trial = tinyTrial(false, artifacts);
         StringWriter out = new StringWriter();
 
         command.run(trial, new PrintWriter(out), TrialClock.startNow());
@@ -243,5 +231,22 @@ class RunTrialCommandTest {
 
         assertThatThrownBy(() -> command.plan(json.readTree(unknown)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dropout");
+    }
+
+    /** A worker's trial command reading a tiny Fashion-MNIST folder. */
+    private RunTrialCommand tinyTrialCommand() {
+        RunTrialCommand command = new RunTrialCommand();
+        command.datasetDirs.put("fashion-mnist", DataFixtures.fashionMnist(temp, 8, 4, false));
+        return command;
+    }
+
+    /** The suggestion shrunk to a network and subset that train in seconds, keeping its network or not. */
+    private ObjectNode tinyTrial(boolean keepArtifacts, Path artifacts) throws Exception {
+        ObjectNode trial = (ObjectNode) json.readTree(SUGGESTION.replace("\"trainPerClass\": 50, \"valPerClass\": 20",
+                        "\"trainPerClass\": 8, \"valPerClass\": 4")
+                .replace("\"width\": 0.5, \"learningRate\": 0.05, \"optimizer\": \"adam\"",
+                        "\"width\": 0.125, \"depth\": 0.4, \"resolution\": 0.5, \"batchSize\": 16"));
+        trial.put("keepArtifacts", keepArtifacts).put(TrialExecution.ARTIFACT_DIRECTORY, artifacts.toString());
+        return trial;
     }
 }
